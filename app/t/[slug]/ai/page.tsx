@@ -1,0 +1,7 @@
+import { PlaceholderPage, placeholderMetadata } from "@/components/shell/placeholder-page";
+
+export const generateMetadata = () => placeholderMetadata("ai");
+
+export default function AiPage() {
+  return <PlaceholderPage section="ai" />;
+}

@@ -1,0 +1,7 @@
+import { PlaceholderPage, placeholderMetadata } from "@/components/shell/placeholder-page";
+
+export const generateMetadata = () => placeholderMetadata("billing");
+
+export default function BillingPage() {
+  return <PlaceholderPage section="billing" />;
+}

@@ -1,0 +1,28 @@
+import { openBenchDatabase } from "./database";
+import { benchRls } from "./rls";
+import { benchInbox } from "./inbox";
+import { benchKnowledge } from "./knowledge";
+
+/**
+ * `npm run bench`: figures the issues ask for, printed for the closing notes. Not a
+ * test: nothing here passes or fails on timing.
+ */
+async function main() {
+  process.env.LOG_LEVEL ??= "warn";
+  process.env.NEXTAUTH_SECRET ??= "bench-only-secret";
+  const bench = await openBenchDatabase();
+  console.log(`# BOK-AI benchmarks on ${bench.label}`);
+  try {
+    await benchRls(bench);
+    const onPostgres = bench.db.engine === "postgres";
+    await benchInbox(bench, onPostgres ? { conversations: 100_000, messagesPer: 5 } : { conversations: 10_000, messagesPer: 5 });
+    await benchKnowledge(bench, { tenants: onPostgres ? 200 : 20 });
+  } finally {
+    await bench.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

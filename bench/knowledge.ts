@@ -1,0 +1,109 @@
+import { randomUUID } from "node:crypto";
+import { readFileSync, readdirSync } from "node:fs";
+import path from "node:path";
+import { scopedClient, tenantDb } from "@/server/db/tenant-scope";
+import { createDocument } from "@/server/knowledge/document-service";
+import { processDocument } from "@/server/knowledge/process-document";
+import { retrieveChunks } from "@/server/knowledge/retrieval";
+import { chunkDocument } from "@/server/knowledge/chunking";
+import { foldText } from "@/lib/text/fold";
+import type { BenchDatabase } from "./database";
+import { ms, summarize, timeEach } from "./stats";
+
+const FIXTURE = path.join(process.cwd(), "eval/fixtures/shop");
+
+/** Shop-like text from the fixture, varied per tenant so tenants do not share passages. */
+function fixtureDocs(): { name: string; text: string }[] {
+  const dir = path.join(FIXTURE, "kb");
+  return readdirSync(dir)
+    .filter((f) => f.endsWith(".md"))
+    .map((f) => ({ name: f, text: readFileSync(path.join(dir, f), "utf8") }));
+}
+
+async function newTenant(bench: BenchDatabase, label: string) {
+  const tenantId = randomUUID();
+  const userId = randomUUID();
+  await scopedClient(bench.db.prisma, { tenantId, userId }).$scoped(async (tx) => {
+    await tx.user.create({ data: { id: userId, email: `${label}-${userId}@bench.test`, name: label, passwordHash: "x" } });
+    await tx.tenant.create({ data: { id: tenantId, name: label, slug: `${label}-${tenantId.slice(0, 8)}`, planId: "bench" } });
+    await tx.membership.create({ data: { tenantId, userId, role: "owner" } });
+  });
+  return { tenantId, userId };
+}
+
+/**
+ * Knowledge benchmark: retrieval latency for one tenant among many (each ~50 documents,
+ * ~1,000 passages), and ingestion throughput of one tenant's 50 documents (~1 MB of text)
+ * through the real pipeline (extract → chunk → index), without embeddings.
+ */
+export async function benchKnowledge(bench: BenchDatabase, opts: { tenants: number }) {
+  const { db } = bench;
+  await db.owner.query(`INSERT INTO plans (id, name, max_documents, max_file_bytes) VALUES ('bench', 'Bench', 100000, 104857600) ON CONFLICT (id) DO NOTHING`);
+  const docs = fixtureDocs();
+  // Seed passages directly (the pipeline is measured separately below): 50 documents × ~20 passages per tenant.
+  const seedStart = performance.now();
+  const tenants: string[] = [];
+  for (let t = 0; t < opts.tenants; t++) {
+    const { tenantId } = await newTenant(bench, "kb");
+    tenants.push(tenantId);
+    const rows: { id: string; document_id: string; position: number; heading_path: string; text: string; norm_text: string }[] = [];
+    const documents: { id: string; title: string }[] = [];
+    for (let d = 0; d < 50; d++) {
+      const source = docs[d % docs.length] as { name: string; text: string };
+      const id = randomUUID();
+      documents.push({ id, title: `${source.name} #${d}` });
+      const chunks = chunkDocument(`${source.text}\n\nKod dokumentu T${t}D${d}.`);
+      for (let i = 0; i < Math.min(chunks.length, 20); i++) {
+        const c = chunks[i] as { headingPath: string; text: string };
+        rows.push({ id: randomUUID(), document_id: id, position: i, heading_path: c.headingPath, text: c.text, norm_text: foldText(`${c.headingPath}\n${c.text}`) });
+      }
+    }
+    await bench.withOwnerClient(async (owner) => {
+      await owner.$executeRawUnsafe(
+        `INSERT INTO documents (id, tenant_id, title, source, size_bytes, original, status, chunk_count, updated_at)
+         SELECT d.id::uuid, $1::uuid, d.title, 'text', 1, '\\x00'::bytea, 'ready', 20, now() FROM jsonb_to_recordset($2::jsonb) AS d(id text, title text)`,
+        tenantId, JSON.stringify(documents),
+      );
+      await owner.$executeRawUnsafe(
+        `INSERT INTO document_chunks (id, tenant_id, document_id, position, heading_path, text, norm_text)
+         SELECT r.id::uuid, $1::uuid, r.document_id::uuid, r.position, r.heading_path, r.text, r.norm_text
+           FROM jsonb_to_recordset($2::jsonb) AS r(id text, document_id text, position int, heading_path text, text text, norm_text text)`,
+        tenantId, JSON.stringify(rows),
+      );
+    });
+  }
+  await bench.withOwnerClient((owner) => owner.$executeRawUnsafe(`ANALYZE document_chunks`));
+  const seeded = (performance.now() - seedStart) / 1000;
+  const [{ n } = { n: 0 }] = await db.owner.query<{ n: number | string }>(`SELECT count(*) AS n FROM document_chunks`);
+
+  const questions = readFileSync(path.join(FIXTURE, "questions.jsonl"), "utf8")
+    .split("\n")
+    .filter(Boolean)
+    .map((l) => (JSON.parse(l) as { question: string }).question);
+  const target = tenants[Math.floor(tenants.length / 2)] as string;
+  const scoped = tenantDb(db.prisma, target);
+  await timeEach(30, (i) => retrieveChunks(scoped, questions[i % questions.length] as string, { k: 5 }));
+  const s = summarize(await timeEach(300, (i) => retrieveChunks(scoped, questions[i % questions.length] as string, { k: 5 })));
+  console.log(`\n## Knowledge retrieval (${bench.label})`);
+  console.log(`   ${opts.tenants} tenants × 50 documents, ${Number(n).toLocaleString("en")} passages in all (seeded in ${seeded.toFixed(1)} s)`);
+  console.log(`   retrieve top 5 for a buyer message: p50 ${ms(s.p50)}  p95 ${ms(s.p95)}   (target p95 < 30 ms on PostgreSQL)`);
+
+  // Ingestion: one tenant's 50 documents (~1 MB of text) through the real pipeline.
+  const { tenantId, userId } = await newTenant(bench, "ingest");
+  const ingestScoped = tenantDb(db.prisma, tenantId);
+  let bytes = 0;
+  const created: string[] = [];
+  const t0 = performance.now();
+  for (let d = 0; d < 50; d++) {
+    const source = docs[d % docs.length] as { name: string; text: string };
+    const text = Array.from({ length: 3 }, () => source.text).join("\n\n") + `\n\nKod ${d}`;
+    bytes += Buffer.byteLength(text);
+    const doc = await createDocument(db, ingestScoped, tenantId, userId, {
+      title: `${source.name} ${d}`, source: "upload", fileName: source.name, bytes: new Uint8Array(Buffer.from(text)),
+    });
+    created.push(doc.id);
+  }
+  for (const id of created) await processDocument(db, tenantId, id);
+  const seconds = (performance.now() - t0) / 1000;
+  console.log(`   ingestion: 50 documents, ${(bytes / 1_048_576).toFixed(2)} MB of text processed in ${seconds.toFixed(1)} s (target < 60 s, no embeddings)`);
+}

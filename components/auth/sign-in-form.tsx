@@ -1,0 +1,81 @@
+"use client";
+
+import { useState, type FormEvent } from "react";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useT } from "@/components/providers/i18n";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { TextField } from "@/components/ui/field";
+import { AuthCard } from "./auth-card";
+import { withCallbackUrl } from "./callback-url";
+import { signInWithPassword } from "./sign-in";
+
+export function SignInForm({ callbackUrl }: { callbackUrl: string | null }) {
+  const t = useT();
+  const router = useRouter();
+  const [email, setEmail] = useState("");
+  const [password, setPassword] = useState("");
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  async function handleSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setPending(true);
+    setError(null);
+    try {
+      const outcome = await signInWithPassword(email, password);
+      if (outcome === "ok") {
+        // Stays "pending" while the next page loads, so the button cannot be pressed twice.
+        router.push(callbackUrl ?? "/");
+        return;
+      }
+      setError(outcome === "rate_limited" ? t("auth.tooManyAttempts") : t("auth.invalidCredentials"));
+    } catch {
+      setError(t("errors.internal"));
+    }
+    setPending(false);
+  }
+
+  return (
+    <AuthCard
+      title={t("auth.signInTitle")}
+      subtitle={t("auth.signInSubtitle")}
+      footer={
+        <>
+          {t("auth.noAccount")}{" "}
+          <Link href={withCallbackUrl("/sign-up", callbackUrl)} className="font-medium text-brand-600 hover:text-brand-700">
+            {t("auth.signUp")}
+          </Link>
+        </>
+      }
+    >
+      <form onSubmit={handleSubmit} noValidate className="space-y-4" aria-label={t("auth.signIn")}>
+        {error && <Alert tone="error">{error}</Alert>}
+        <TextField
+          label={t("auth.email")}
+          name="email"
+          type="email"
+          autoComplete="email"
+          inputMode="email"
+          autoFocus
+          required
+          value={email}
+          onChange={(e) => setEmail(e.target.value)}
+        />
+        <TextField
+          label={t("auth.password")}
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+        />
+        <Button type="submit" fullWidth loading={pending} loadingText={t("auth.signingIn")}>
+          {t("auth.signIn")}
+        </Button>
+      </form>
+    </AuthCard>
+  );
+}

@@ -1,0 +1,29 @@
+import type { Metadata } from "next";
+import { getServerT } from "@/lib/i18n/server";
+import { BookIcon, CardIcon, InboxIcon, SparklesIcon } from "@/components/ui/icons";
+import { ComingSoon } from "./coming-soon";
+
+type PlaceholderSection = "inbox" | "knowledge" | "ai" | "billing";
+
+const ICONS = { inbox: InboxIcon, knowledge: BookIcon, ai: SparklesIcon, billing: CardIcon } as const;
+
+/** Server-rendered placeholder for a tenant section that is still being built. */
+export async function PlaceholderPage({ section }: { section: PlaceholderSection }) {
+  const { t } = await getServerT();
+  const Icon = ICONS[section];
+  const title = t(`nav.${section}`);
+  return (
+    <ComingSoon
+      title={title}
+      heading={t("placeholder.comingTitle", { section: title })}
+      body={t(`placeholder.${section}`)}
+      note={t("placeholder.note")}
+      icon={<Icon className="size-7" />}
+    />
+  );
+}
+
+export async function placeholderMetadata(section: PlaceholderSection): Promise<Metadata> {
+  const { t } = await getServerT();
+  return { title: t(`nav.${section}`) };
+}

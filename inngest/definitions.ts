@@ -1,0 +1,101 @@
+import type { JobDefinition } from "@/server/infra/jobs";
+import { getDatabase } from "@/server/db/client";
+import { listPollableChannelAccounts } from "@/server/db/system";
+import { dispatchAllOutboxes } from "@/server/infra/outbox";
+import { deliverOutboundMessage } from "@/server/inbox/delivery-service";
+import { pollChannelAccount } from "@/server/inbox/poll-service";
+import { mirrorThreadRead } from "@/server/inbox/mirror-read";
+import { processDocument } from "@/server/knowledge/process-document";
+import { DOCUMENT_PROCESS_REQUESTED, type DocumentProcessRequestedData } from "@/server/knowledge/events";
+import {
+  CHANNEL_POLL_REQUESTED,
+  MESSAGE_SEND_REQUESTED,
+  THREAD_READ,
+  type ChannelPollRequestedData,
+  type MessageSendRequestedData,
+} from "@/server/inbox/events";
+
+/**
+ * Every background job, defined once. inngest/index.ts turns these into Inngest
+ * functions; without an Inngest server, server/infra/jobs.ts runs the same handlers
+ * in-process. Handlers only call domain services.
+ */
+const deliverMessage: JobDefinition<MessageSendRequestedData> = {
+  id: "inbox-deliver-message",
+  trigger: { event: MESSAGE_SEND_REQUESTED },
+  retries: 4,
+  concurrencyKey: (d) => d.messageId,
+  concurrencyExpression: "event.data.messageId",
+  handler: async ({ data, attempt, maxAttempts, run }) =>
+    run("deliver", async () =>
+      deliverOutboundMessage(await getDatabase(), data.tenantId, data.messageId, { current: attempt, max: maxAttempts }),
+    ),
+};
+
+const pollChannel: JobDefinition<ChannelPollRequestedData> = {
+  id: "inbox-poll-channel",
+  trigger: { event: CHANNEL_POLL_REQUESTED },
+  retries: 3,
+  // One poll at a time per marketplace account: cursors and token refreshes must not race.
+  concurrencyKey: (d) => d.channelAccountId,
+  concurrencyExpression: "event.data.channelAccountId",
+  handler: async ({ data, run }) =>
+    run("poll", async () => {
+      const outcome = await pollChannelAccount(await getDatabase(), data.tenantId, data.channelAccountId);
+      return outcome.status === "polled"
+        ? { status: outcome.status, newMessages: outcome.result.newMessages }
+        : outcome;
+    }),
+};
+
+const pollAllChannels: JobDefinition = {
+  id: "inbox-poll-all-channels",
+  trigger: { cron: "* * * * *" },
+  retries: 0,
+  handler: async ({ run, emit }) => {
+    const accounts = await run("list-accounts", async () => listPollableChannelAccounts((await getDatabase()).prisma));
+    const minute = Math.floor(Date.now() / 60_000);
+    await emit(
+      accounts.map((a) => ({
+        name: CHANNEL_POLL_REQUESTED,
+        id: `${CHANNEL_POLL_REQUESTED}:${a.id}:${minute}`,
+        data: { tenantId: a.tenantId, channelAccountId: a.id },
+      })),
+    );
+    return { accounts: accounts.length };
+  },
+};
+
+const sweepOutbox: JobDefinition = {
+  id: "outbox-sweep",
+  trigger: { cron: "* * * * *" },
+  retries: 0,
+  handler: async ({ run }) => run("dispatch", async () => dispatchAllOutboxes(await getDatabase())),
+};
+
+const markThreadRead: JobDefinition<{ tenantId: string; conversationId: string }> = {
+  id: "inbox-mirror-thread-read",
+  trigger: { event: THREAD_READ },
+  retries: 3,
+  handler: async ({ data, run }) => run("mark-read", async () => mirrorThreadRead(await getDatabase(), data.tenantId, data.conversationId)),
+};
+
+const processKnowledgeDocument: JobDefinition<DocumentProcessRequestedData & { attempt?: number }> = {
+  id: "knowledge-process-document",
+  trigger: { event: DOCUMENT_PROCESS_REQUESTED },
+  retries: 2,
+  // One run per document at a time; an older request finishing late is ignored (attempt).
+  concurrencyKey: (d) => d.documentId,
+  concurrencyExpression: "event.data.documentId",
+  handler: async ({ data, run }) =>
+    run("process", async () => processDocument(await getDatabase(), data.tenantId, data.documentId, data.attempt)),
+};
+
+export const jobDefinitions = [
+  deliverMessage,
+  pollChannel,
+  pollAllChannels,
+  sweepOutbox,
+  markThreadRead,
+  processKnowledgeDocument,
+] as JobDefinition<never>[];

@@ -1,0 +1,103 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import path from "node:path";
+import { z } from "zod";
+
+/**
+ * The one place that reads process.env. Validated once with zod; a bad value stops
+ * start-up with a message naming the variable instead of failing later at random.
+ */
+const optionalUrl = z.preprocess((v) => (v === "" ? undefined : v), z.string().url().optional());
+const optionalString = z.preprocess((v) => (v === "" ? undefined : v), z.string().optional());
+const flag = z.preprocess((v) => v === "1" || v === "true", z.boolean());
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  DATABASE_URL: optionalUrl.describe("PostgreSQL URL; unset = embedded PGlite under DATA_DIR"),
+  MIGRATION_DATABASE_URL: optionalUrl.describe("owner URL for migrations; defaults to DATABASE_URL"),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  DATA_DIR: z.string().min(1).default("./.data"),
+  NEXTAUTH_SECRET: optionalString,
+  ENCRYPTION_KEY: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z
+      .string()
+      .refine((k) => Buffer.from(k, "base64").length === 32, "must be 32 random bytes, base64-encoded (openssl rand -base64 32)")
+      .optional(),
+  ),
+  NEXTAUTH_URL: optionalUrl,
+  PLATFORM_OWNER_EMAILS: z
+    .string()
+    .default("")
+    .transform((s) =>
+      s
+        .split(",")
+        .map((e) => e.trim().toLowerCase())
+        .filter(Boolean),
+    ),
+  UPSTASH_REDIS_REST_URL: optionalUrl,
+  UPSTASH_REDIS_REST_TOKEN: optionalString,
+  REDIS_URL: optionalUrl,
+  INNGEST_DEV: flag,
+  INNGEST_EVENT_KEY: optionalString,
+  INNGEST_SIGNING_KEY: optionalString,
+  ALLEGRO_API_URL: z.string().url().default("https://api.allegro.pl"),
+  ALLEGRO_AUTH_URL: z.string().url().default("https://allegro.pl/auth/oauth"),
+  ALLEGRO_CLIENT_ID: optionalString,
+  ALLEGRO_CLIENT_SECRET: optionalString,
+  /** How often connected marketplace accounts are polled for new messages. */
+  POLL_INTERVAL_SECONDS: z.coerce.number().int().min(10).max(3600).default(60),
+  SEED_DEMO: z.preprocess((v) => v !== "0" && v !== "false", z.boolean()),
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+});
+
+export type Env = z.infer<typeof EnvSchema> & { authSecret: string; encryptionKey: Buffer };
+
+function formatIssues(error: z.ZodError): string {
+  return error.issues.map((i) => `  - ${i.path.join(".") || "(env)"}: ${i.message}`).join("\n");
+}
+
+/**
+ * Embedded installs get generated secrets kept next to their data, so sessions and
+ * encrypted credentials survive restarts. A real deployment must set them explicitly.
+ */
+function resolveGeneratedSecret(parsed: z.infer<typeof EnvSchema>, variable: string, value: string | undefined): string {
+  if (value) return value;
+  if (parsed.DATA_DIR.startsWith("memory://")) return randomBytes(32).toString("base64");
+  if (parsed.DATABASE_URL && parsed.NODE_ENV === "production") {
+    throw new Error(`Invalid configuration:\n  - ${variable}: required when DATABASE_URL is set in production`);
+  }
+  const file = path.join(parsed.DATA_DIR, variable.toLowerCase());
+  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  mkdirSync(parsed.DATA_DIR, { recursive: true });
+  const secret = randomBytes(32).toString("base64");
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  if (cached) return cached;
+  const result = EnvSchema.safeParse(process.env);
+  if (!result.success) {
+    throw new Error(`Invalid configuration:\n${formatIssues(result.error)}`);
+  }
+  if (result.data.UPSTASH_REDIS_REST_URL && !result.data.UPSTASH_REDIS_REST_TOKEN) {
+    throw new Error("Invalid configuration:\n  - UPSTASH_REDIS_REST_TOKEN: required with UPSTASH_REDIS_REST_URL");
+  }
+  cached = {
+    ...result.data,
+    authSecret: resolveGeneratedSecret(result.data, "NEXTAUTH_SECRET", result.data.NEXTAUTH_SECRET),
+    encryptionKey: Buffer.from(resolveGeneratedSecret(result.data, "ENCRYPTION_KEY", result.data.ENCRYPTION_KEY), "base64"),
+  };
+  // next-auth reads NEXTAUTH_URL itself; on a local install it is where we serve.
+  if (!cached.NEXTAUTH_URL) process.env.NEXTAUTH_URL = `http://localhost:${cached.PORT}`;
+  return cached;
+}
+
+/** Tests change the environment between suites; production never calls this. */
+export function resetEnvForTests(): void {
+  cached = undefined;
+}

@@ -1,0 +1,28 @@
+import { z } from "zod";
+import { authedProcedure, createRouter, publicProcedure } from "@/server/api/trpc";
+import { ZTenantName, ZTenantSlug } from "@/server/tenants/schemas";
+import { changePassword, signUp } from "./account-service";
+import { ZEmail, ZPassword, ZPersonName } from "./schemas";
+
+export const ZSignUpInput = z.object({
+  email: ZEmail,
+  name: ZPersonName,
+  password: ZPassword,
+  shopName: ZTenantName,
+  slug: ZTenantSlug.optional(),
+  locale: z.enum(["pl", "en"]).optional(),
+});
+
+export const authRouter = createRouter({
+  /** Creates user + tenant + owner membership; the client then signs in through next-auth. */
+  signUp: publicProcedure.input(ZSignUpInput).mutation(async ({ ctx, input }) => {
+    const { tenant } = await signUp(ctx.db, input);
+    return { tenantSlug: tenant.slug };
+  }),
+
+  me: publicProcedure.query(({ ctx }) => ctx.user),
+
+  changePassword: authedProcedure
+    .input(z.object({ currentPassword: z.string().min(1).max(200), newPassword: ZPassword }))
+    .mutation(({ ctx, input }) => changePassword(ctx.db, ctx.user.id, input)),
+});

@@ -1,0 +1,97 @@
+import type { Database } from "@/server/db/client";
+import { tenantDb } from "@/server/db/tenant-scope";
+import type { Prisma } from "@/server/db/generated/client";
+import { connectorFor } from "@/server/marketplaces/registry";
+import {
+  ConnectorAuthError,
+  ConnectorRateLimitError,
+  type ChannelContext,
+  type Connector,
+} from "@/server/marketplaces/connector";
+import { dispatchTenantOutbox } from "@/server/infra/outbox";
+import { RetryLaterError } from "@/server/infra/jobs";
+import { logger } from "@/lib/logger";
+import { errorText } from "@/lib/errors";
+import { ingestThreads, type IngestResult } from "./ingest";
+
+/** After this many consecutive auth failures the seller is asked to reconnect. */
+export const AUTH_FAILURES_BEFORE_RECONNECT = 3;
+
+export type PollOutcome =
+  | { status: "polled"; result: IngestResult }
+  | { status: "skipped"; reason: string }
+  | { status: "auth_failed"; reconnectNeeded: boolean };
+
+
+export async function fetchOrderFacts(
+  db: Database,
+  connector: Connector,
+  ctx: ChannelContext,
+  lookups: IngestResult["ordersToLookUp"],
+) {
+  if (!connector.capabilities.orderLookup) return;
+  const scoped = tenantDb(db.prisma, ctx.tenantId);
+  for (const { conversationId, orderExternalId } of lookups) {
+    try {
+      const order = await connector.lookupOrder(ctx, orderExternalId);
+      if (order) {
+        await scoped.conversation.update({
+          where: { id: conversationId },
+          data: { orderSnapshot: order as unknown as Prisma.InputJsonValue },
+        });
+      }
+    } catch (error) {
+      // Order facts are a convenience: a failed lookup never fails the poll that stored messages.
+      logger.warn("order lookup failed", { conversationId, error: errorText(error) });
+    }
+  }
+}
+
+/**
+ * One poll of one channel account: read what is new, store it idempotently, then
+ * advance the cursor (a crash before that only means re-reading), then announce.
+ */
+export async function pollChannelAccount(db: Database, tenantId: string, channelAccountId: string): Promise<PollOutcome> {
+  const scoped = tenantDb(db.prisma, tenantId);
+  const account = await scoped.channelAccount.findUnique({
+    where: { id: channelAccountId },
+    select: { id: true, tenantId: true, kind: true, status: true, externalAccountId: true, pollCursor: true, authFailures: true },
+  });
+  if (!account) return { status: "skipped", reason: "account not found" };
+  if (account.status !== "active") return { status: "skipped", reason: `account ${account.status}` };
+  const connector = connectorFor(db, account.kind);
+  if (!connector) return { status: "skipped", reason: `${account.kind} is not configured on this server` };
+
+  const ctx: ChannelContext = { accountId: account.id, tenantId, kind: account.kind, externalAccountId: account.externalAccountId };
+  let polled;
+  try {
+    polled = await connector.poll(ctx, (account.pollCursor ?? {}) as Record<string, unknown>);
+  } catch (error) {
+    if (error instanceof ConnectorAuthError) {
+      const failures = account.authFailures + 1;
+      const reconnectNeeded = error.reconnectRequired || failures >= AUTH_FAILURES_BEFORE_RECONNECT;
+      await scoped.channelAccount.update({
+        where: { id: account.id },
+        data: { authFailures: failures, lastError: errorText(error), ...(reconnectNeeded ? { status: "reconnect_needed" } : {}) },
+      });
+      return { status: "auth_failed", reconnectNeeded };
+    }
+    await scoped.channelAccount.update({ where: { id: account.id }, data: { lastError: errorText(error) } });
+    if (error instanceof ConnectorRateLimitError) throw new RetryLaterError(error.message, error.retryAfterMs);
+    throw error;
+  }
+
+  const result = await ingestThreads(db, { id: account.id, tenantId }, polled.threads);
+  await scoped.channelAccount.update({
+    where: { id: account.id },
+    data: {
+      pollCursor: polled.cursor as Prisma.InputJsonValue,
+      lastPolledAt: new Date(),
+      lastError: null,
+      authFailures: 0,
+    },
+  });
+  await fetchOrderFacts(db, connector, ctx, result.ordersToLookUp);
+  await dispatchTenantOutbox(db, tenantId);
+  return { status: "polled", result };
+}

@@ -1,0 +1,22 @@
+import { randomUUID } from "node:crypto";
+import type { Connector } from "../connector";
+
+/**
+ * The seeded demo shop's channel: replies are "delivered" at once and new buyer
+ * messages arrive through the inbox's "simulate incoming message" action, which goes
+ * through the same ingest path as a real poll.
+ */
+export const demoConnector: Connector = {
+  kind: "demo",
+  capabilities: { oauth: false, markRead: true, attachments: true, orderLookup: false, maxReplyLength: 2000 },
+  async poll(_ctx, cursor) {
+    return { threads: [], cursor };
+  },
+  async sendReply() {
+    return { externalId: `demo-${randomUUID()}`, sentAt: new Date() };
+  },
+  async markRead() {},
+  async lookupOrder() {
+    return null;
+  },
+};

@@ -1,0 +1,31 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { env, resetEnvForTests } from "@/lib/env";
+
+const saved = { ...process.env };
+afterEach(() => {
+  process.env = { ...saved };
+  resetEnvForTests();
+});
+
+describe("configuration", () => {
+  it("fails at start-up with a message naming the bad variable", () => {
+    process.env.DATABASE_URL = "not a url";
+    resetEnvForTests();
+    expect(() => env()).toThrow(/DATABASE_URL/);
+  });
+
+  it("requires the Upstash token with the Upstash URL", () => {
+    process.env.UPSTASH_REDIS_REST_URL = "https://example.upstash.io";
+    delete process.env.UPSTASH_REDIS_REST_TOKEN;
+    resetEnvForTests();
+    expect(() => env()).toThrow(/UPSTASH_REDIS_REST_TOKEN/);
+  });
+
+  it("parses platform owners case-insensitively and defaults to the embedded engine", () => {
+    process.env.PLATFORM_OWNER_EMAILS = " Boss@Example.test , second@example.test";
+    delete process.env.DATABASE_URL;
+    resetEnvForTests();
+    expect(env().PLATFORM_OWNER_EMAILS).toEqual(["boss@example.test", "second@example.test"]);
+    expect(env().DATABASE_URL).toBeUndefined();
+  });
+});
