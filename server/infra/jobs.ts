@@ -68,17 +68,41 @@ const seenIds = new Map<string, number>();
 /** Tests shorten backoff; production inline runs wait like Inngest would (seconds). */
 let backoffScale = 1;
 
+/**
+ * At most this many inline runs work at once, across all jobs. A burst (50 documents
+ * uploaded together) would otherwise start 50 transactions on a 10-connection pool and
+ * time out waiting for connections; Inngest applies its own function concurrency.
+ */
+const INLINE_CONCURRENCY = 4;
+let active = 0;
+const waiting: (() => void)[] = [];
+
+async function withInlineSlot<T>(fn: () => Promise<T>): Promise<T> {
+  if (active >= INLINE_CONCURRENCY) await new Promise<void>((resolve) => waiting.push(resolve));
+  else active++;
+  try {
+    return await fn();
+  } finally {
+    // Hand the slot straight to the next waiter (active stays the same) or free it.
+    const next = waiting.shift();
+    if (next) next();
+    else active--;
+  }
+}
+
 async function runInline(def: JobDefinition, event: JobEvent): Promise<void> {
   const maxAttempts = def.retries + 1;
   for (let attempt = 0; attempt < maxAttempts; attempt++) {
     try {
-      await def.handler({
-        data: event.data,
-        attempt,
-        maxAttempts,
-        run: (_id, fn) => fn(),
-        emit: emitJobs,
-      });
+      await withInlineSlot(() =>
+        def.handler({
+          data: event.data,
+          attempt,
+          maxAttempts,
+          run: (_id, fn) => fn(),
+          emit: emitJobs,
+        }),
+      );
       return;
     } catch (error) {
       const last = attempt + 1 >= maxAttempts;

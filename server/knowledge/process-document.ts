@@ -34,8 +34,9 @@ export async function processDocument(db: Database, tenantId: string, documentId
   let chunks: Chunk[];
   let text: string;
   try {
-    const name = doc.source === "upload" ? (doc.fileName ?? doc.title) : `${doc.title}.md`;
-    const extracted = await extractDocument(name, doc.source === "upload" ? doc.mimeType : "text/markdown", new Uint8Array(doc.original));
+    // Pasted (and edited) text is Markdown; uploads and fetched pages keep their name and type.
+    const name = doc.fileName ?? `${doc.title}.md`;
+    const extracted = await extractDocument(name, doc.mimeType ?? "text/markdown", new Uint8Array(doc.original));
     text = extracted.text;
     chunks = chunksFor(extracted, doc.title);
     if (!chunks.length) throw new AppError("BAD_REQUEST", "knowledge.errors.empty");
@@ -62,7 +63,11 @@ export async function processDocument(db: Database, tenantId: string, documentId
 
 /** Chunks and vocabulary replaced, and the document marked ready, in one transaction. */
 async function replaceChunks(scoped: ScopedDb, tenantId: string, documentId: string, chunks: Chunk[], text: string) {
-  const terms = [...new Set(chunks.flatMap((c) => foldText(`${c.headingPath} ${c.text}`).match(/\p{L}{4,}/gu) ?? []))].slice(0, 50_000);
+  // Sorted: concurrent documents of one tenant insert shared words in the same order, so
+  // their unique-index waits can never form a cycle (unsorted, Postgres saw deadlocks).
+  const terms = [...new Set(chunks.flatMap((c) => foldText(`${c.headingPath} ${c.text}`).match(/\p{L}{4,}/gu) ?? []))]
+    .slice(0, 50_000)
+    .sort();
   await scoped.$scoped(
     async (tx) => {
       await tx.documentChunk.deleteMany({ where: { documentId } });
@@ -78,7 +83,7 @@ async function replaceChunks(scoped: ScopedDb, tenantId: string, documentId: str
       });
       if (terms.length) {
         await tx.$executeRaw`
-          INSERT INTO knowledge_terms (tenant_id, term) SELECT ${tenantId}::uuid, t FROM unnest(${terms}::text[]) AS t
+          INSERT INTO knowledge_terms (tenant_id, term) SELECT ${tenantId}::uuid, t FROM unnest(${terms}::text[]) AS t ORDER BY t COLLATE "C"
           ON CONFLICT DO NOTHING`;
       }
       await tx.document.update({
