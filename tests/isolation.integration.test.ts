@@ -167,6 +167,9 @@ const matrix: Record<string, Attack[]> = {
   "knowledgeBase.createFromText": [
     { name: "A's slug", run: (c) => c.knowledgeBase.createFromText({ tenantSlug: a.tenant.slug, title: "x", text: "y" }) },
   ],
+  "knowledgeBase.createFromUrl": [
+    { name: "A's slug", run: (c) => c.knowledgeBase.createFromUrl({ tenantSlug: a.tenant.slug, url: "https://example.com/" }) },
+  ],
   "knowledgeBase.update": [
     { name: "A's slug", run: (c) => c.knowledgeBase.update({ tenantSlug: a.tenant.slug, documentId: aDocumentId, text: "pwned" }) },
     { name: "A's document under B", run: (c) => c.knowledgeBase.update({ tenantSlug: b.tenant.slug, documentId: aDocumentId, text: "pwned" }) },

@@ -4,6 +4,7 @@ import type { DocumentSource } from "@/server/db/generated/client";
 import { dispatchTenantOutbox } from "@/server/infra/outbox";
 import { AppError } from "@/lib/errors";
 import { DOCUMENT_PROCESS_REQUESTED } from "./events";
+import { fetchPublicDocument, type UrlFetchOptions } from "./url-import";
 
 const listSelect = {
   id: true,
@@ -90,6 +91,40 @@ export async function createDocument(database: Database, db: ScopedDb, tenantId:
   return created;
 }
 
+/** A page's <title>, when it has one, names the document. */
+function htmlTitle(bytes: Uint8Array): string | undefined {
+  const head = Buffer.from(bytes.subarray(0, 65_536)).toString("utf8");
+  const match = /<title[^>]*>([^<]{1,300})<\/title>/i.exec(head);
+  const title = match?.[1]?.replace(/\s+/g, " ").trim();
+  return title ? title.slice(0, 200) : undefined;
+}
+
+/**
+ * "Add from URL": the page is fetched now (so a blocked, missing or oversized page is a
+ * clear error and nothing is stored), then stored and processed like an upload.
+ */
+export async function createDocumentFromUrl(
+  database: Database,
+  db: ScopedDb,
+  tenantId: string,
+  userId: string,
+  input: { url: string; title?: string },
+  fetchOptions: Omit<UrlFetchOptions, "maxBytes"> = {},
+) {
+  const limits = await planLimits(db, tenantId);
+  if (limits.usedDocuments >= limits.maxDocuments) throw new AppError("PRECONDITION_FAILED", "knowledge.errors.overLimit", { max: limits.maxDocuments });
+  const page = await fetchPublicDocument(input.url, { ...fetchOptions, maxBytes: limits.maxFileBytes });
+  const url = new URL(page.finalUrl);
+  return createDocument(database, db, tenantId, userId, {
+    title: input.title || (page.mimeType === "text/html" ? htmlTitle(page.bytes) : undefined) || `${url.hostname}${url.pathname === "/" ? "" : url.pathname}`.slice(0, 200),
+    source: "url",
+    fileName: page.fileName,
+    mimeType: page.mimeType,
+    sourceUrl: page.finalUrl,
+    bytes: page.bytes,
+  });
+}
+
 /** Re-queues processing (after a failure, an edit or a replaced file). */
 async function requeue(database: Database, db: ScopedDb, tenantId: string, id: string, data: { title?: string; original?: Uint8Array<ArrayBuffer>; sizeBytes?: number; fileName?: string; mimeType?: string }) {
   const doc = await db.$scoped(async (tx) => {
@@ -124,7 +159,9 @@ export async function updateDocument(database: Database, db: ScopedDb, tenantId:
       title: input.title,
       original: bytes,
       sizeBytes: bytes.byteLength,
-      ...(doc.source === "upload" ? { fileName: `${input.title ?? doc.title}.md`, mimeType: "text/markdown" } : {}),
+      // The edited text is Markdown now, whatever the file or page it came from.
+      fileName: doc.source === "text" ? undefined : `${input.title ?? doc.title}.md`,
+      mimeType: "text/markdown",
     });
   }
   return requeue(database, db, tenantId, input.id, { title: input.title });

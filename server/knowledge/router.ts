@@ -1,6 +1,6 @@
 import { createRouter, tenantAdminProcedure, tenantMemberProcedure } from "@/server/api/trpc";
-import { ZCreateTextDocumentInput, ZDocumentId, ZTestSearchInput, ZUpdateDocumentInput } from "./schemas";
-import { createDocument, deleteDocument, getDocument, listDocuments, planLimits, retryDocument, updateDocument } from "./document-service";
+import { ZCreateTextDocumentInput, ZCreateUrlDocumentInput, ZDocumentId, ZTestSearchInput, ZUpdateDocumentInput } from "./schemas";
+import { createDocument, createDocumentFromUrl, deleteDocument, getDocument, listDocuments, planLimits, retryDocument, updateDocument } from "./document-service";
 import { retrieveChunks } from "./retrieval";
 
 /**
@@ -25,6 +25,10 @@ export const knowledgeBaseRouter = createRouter({
         bytes: new Uint8Array(Buffer.from(input.text, "utf8")),
       }),
     ),
+
+  createFromUrl: tenantAdminProcedure
+    .input(ZCreateUrlDocumentInput)
+    .mutation(({ ctx, input }) => createDocumentFromUrl(ctx.db, ctx.tenantDb, ctx.tenant.id, ctx.actor.userId, input)),
 
   update: tenantAdminProcedure
     .input(ZUpdateDocumentInput)

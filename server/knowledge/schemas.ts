@@ -15,3 +15,7 @@ export const ZTestSearchInput = z.object({
   query: z.string().trim().min(1, { message: "validation.required" }).max(5_000, { message: "validation.tooLong" }),
   k: z.number().int().min(1).max(20).default(5),
 });
+export const ZCreateUrlDocumentInput = z.object({
+  url: z.string().trim().min(1, { message: "validation.required" }).max(2_000, { message: "validation.tooLong" }),
+  title: ZDocumentTitle.optional(),
+});
