@@ -6,7 +6,14 @@ import { deliverOutboundMessage } from "@/server/inbox/delivery-service";
 import { pollChannelAccount } from "@/server/inbox/poll-service";
 import { mirrorThreadRead } from "@/server/inbox/mirror-read";
 import { processDocument } from "@/server/knowledge/process-document";
-import { DOCUMENT_PROCESS_REQUESTED, type DocumentProcessRequestedData } from "@/server/knowledge/events";
+import { embedDocumentChunks, vectorSearchEnabled } from "@/server/knowledge/embeddings";
+import { findKnowledgeWork } from "@/server/knowledge/sweep";
+import {
+  DOCUMENT_EMBED_REQUESTED,
+  DOCUMENT_PROCESS_REQUESTED,
+  type DocumentEmbedRequestedData,
+  type DocumentProcessRequestedData,
+} from "@/server/knowledge/events";
 import {
   CHANNEL_POLL_REQUESTED,
   MESSAGE_SEND_REQUESTED,
@@ -80,15 +87,48 @@ const markThreadRead: JobDefinition<{ tenantId: string; conversationId: string }
   handler: async ({ data, run }) => run("mark-read", async () => mirrorThreadRead(await getDatabase(), data.tenantId, data.conversationId)),
 };
 
-const processKnowledgeDocument: JobDefinition<DocumentProcessRequestedData & { attempt?: number }> = {
+const processKnowledgeDocument: JobDefinition<DocumentProcessRequestedData> = {
   id: "knowledge-process-document",
   trigger: { event: DOCUMENT_PROCESS_REQUESTED },
   retries: 2,
   // One run per document at a time; an older request finishing late is ignored (attempt).
   concurrencyKey: (d) => d.documentId,
   concurrencyExpression: "event.data.documentId",
-  handler: async ({ data, run }) =>
-    run("process", async () => processDocument(await getDatabase(), data.tenantId, data.documentId, data.attempt)),
+  handler: async ({ data, run, emit }) => {
+    const outcome = await run("process", async () => processDocument(await getDatabase(), data.tenantId, data.documentId, data.attempt));
+    // Lexical search works as soon as the document is ready; vectors follow in their own
+    // job so a slow or failing provider never holds a document back.
+    if (outcome === "ready" && vectorSearchEnabled(await getDatabase())) {
+      await emit([
+        {
+          name: DOCUMENT_EMBED_REQUESTED,
+          id: `${DOCUMENT_EMBED_REQUESTED}:${data.documentId}:${data.attempt ?? 0}`,
+          data: { tenantId: data.tenantId, documentId: data.documentId },
+        },
+      ]);
+    }
+    return outcome;
+  },
+};
+
+const embedKnowledgeDocument: JobDefinition<DocumentEmbedRequestedData> = {
+  id: "knowledge-embed-document",
+  trigger: { event: DOCUMENT_EMBED_REQUESTED },
+  retries: 4,
+  concurrencyKey: (d) => d.documentId,
+  concurrencyExpression: "event.data.documentId",
+  handler: async ({ data, run }) => run("embed", async () => embedDocumentChunks(await getDatabase(), data.tenantId, data.documentId)),
+};
+
+const sweepKnowledge: JobDefinition = {
+  id: "knowledge-sweep",
+  trigger: { cron: "*/5 * * * *" },
+  retries: 0,
+  handler: async ({ run, emit }) => {
+    const events = await run("find-work", async () => findKnowledgeWork(await getDatabase()));
+    await emit(events);
+    return { requested: events.length };
+  },
 };
 
 export const jobDefinitions = [
@@ -98,4 +138,6 @@ export const jobDefinitions = [
   sweepOutbox,
   markThreadRead,
   processKnowledgeDocument,
+  embedKnowledgeDocument,
+  sweepKnowledge,
 ] as JobDefinition<never>[];

@@ -48,6 +48,16 @@ const EnvSchema = z.object({
   ALLEGRO_CLIENT_SECRET: optionalString,
   /** How often connected marketplace accounts are polled for new messages. */
   POLL_INTERVAL_SECONDS: z.coerce.number().int().min(10).max(3600).default(60),
+  /** OpenAI or any OpenAI-compatible API (the base URL switches between them). */
+  OPENAI_API_KEY: optionalString,
+  OPENAI_BASE_URL: optionalUrl,
+  /** Ollama's API root, e.g. http://127.0.0.1:11434/api. */
+  OLLAMA_BASE_URL: optionalUrl,
+  /** Embeddings for hybrid retrieval; "none" (the default) keeps retrieval lexical. */
+  EMBEDDING_PROVIDER: z.enum(["none", "openai", "ollama"]).default("none"),
+  EMBEDDING_MODEL: optionalString,
+  /** Vector size stored and indexed (HNSW indexes exist for these sizes). */
+  EMBEDDING_DIMENSIONS: z.preprocess((v) => (v === "" || v === undefined ? undefined : Number(v)), z.union([z.literal(768), z.literal(1024), z.literal(1536)]).optional()),
   SEED_DEMO: z.preprocess((v) => v !== "0" && v !== "false", z.boolean()),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
 });
@@ -86,6 +96,12 @@ export function env(): Env {
   }
   if (result.data.UPSTASH_REDIS_REST_URL && !result.data.UPSTASH_REDIS_REST_TOKEN) {
     throw new Error("Invalid configuration:\n  - UPSTASH_REDIS_REST_TOKEN: required with UPSTASH_REDIS_REST_URL");
+  }
+  if (result.data.EMBEDDING_PROVIDER === "openai" && !result.data.OPENAI_API_KEY) {
+    throw new Error("Invalid configuration:\n  - OPENAI_API_KEY: required with EMBEDDING_PROVIDER=openai");
+  }
+  if (result.data.EMBEDDING_PROVIDER === "ollama" && !result.data.OLLAMA_BASE_URL) {
+    throw new Error("Invalid configuration:\n  - OLLAMA_BASE_URL: required with EMBEDDING_PROVIDER=ollama");
   }
   cached = {
     ...result.data,

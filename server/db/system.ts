@@ -34,6 +34,35 @@ export function listPollableChannelAccounts(base: BasePrisma) {
   );
 }
 
+/**
+ * Knowledge sweep: documents left queued or processing since before `olderThan` (a
+ * crashed worker, a lost event) in any tenant, to be requested again.
+ */
+export function listStalledDocuments(base: BasePrisma, olderThan: Date, take = 200) {
+  return asSystem(base, (tx) =>
+    tx.document.findMany({
+      where: { status: { in: ["queued", "processing"] }, updatedAt: { lt: olderThan } },
+      orderBy: { updatedAt: "asc" },
+      take,
+      select: { id: true, tenantId: true, attempts: true },
+    }),
+  );
+}
+
+/** Knowledge sweep: ready documents with passages not embedded by the configured model. */
+export function listDocumentsMissingEmbeddings(base: BasePrisma, model: string, dimensions: number, take = 200) {
+  return asSystem(base, (tx) =>
+    tx.document.findMany({
+      where: {
+        status: "ready",
+        chunks: { some: { OR: [{ embeddingModel: null }, { embeddingModel: { not: model } }, { embeddingDimensions: { not: dimensions } }] } },
+      },
+      take,
+      select: { id: true, tenantId: true },
+    }),
+  );
+}
+
 /** Sign-in: the user is not known yet, so no scope can be set. */
 export function findUserForSignIn(base: BasePrisma, email: string) {
   return asSystem(base, (tx) =>

@@ -1,4 +1,6 @@
 import type { ScopedDb } from "@/server/db/tenant-scope";
+import { Prisma } from "@/server/db/generated/client";
+import type { QueryEmbedding } from "./embeddings";
 import { queryTokens, stemPrefix } from "./query";
 
 export interface RetrievedChunk {
@@ -9,8 +11,11 @@ export interface RetrievedChunk {
   headingPath: string;
   position: number;
   text: string;
-  scores: { lexical: number | null; trigram: number | null; fused: number };
+  scores: Scores;
 }
+
+type Ranking = "lexical" | "trigram" | "vector";
+type Scores = Record<Ranking, number | null> & { fused: number };
 
 /** Reciprocal rank fusion constant (the usual 60: flattens the head of each list). */
 const RRF_K = 60;
@@ -22,15 +27,17 @@ const CANDIDATES = 50;
  * typo-corrected ranking (misspelt words replaced by similar vocabulary words) by
  * reciprocal rank fusion. The scope's RLS keeps it to one tenant;
  * the explicit tenant conditions let the (tenant_id, …) GIN indexes do the same work.
- * Vector similarity joins the fusion when an embedding provider is configured (later).
+ * With the question's embedding (see embeddings.ts), cosine similarity to the passages
+ * embedded by the same model is a third ranking in the fusion.
  */
-export async function retrieveChunks(db: ScopedDb, query: string, options: { k?: number } = {}): Promise<RetrievedChunk[]> {
+export async function retrieveChunks(db: ScopedDb, query: string, options: { k?: number; embedding?: QueryEmbedding | null } = {}): Promise<RetrievedChunk[]> {
   const k = Math.min(Math.max(options.k ?? 5, 1), 50);
   const tokens = queryTokens(query);
-  if (!tokens.length) return [];
+  const embedding = options.embedding;
+  if (!tokens.length && !embedding) return [];
   const stems = [...new Set(tokens.map(stemPrefix))];
 
-  const { lexical, trigram } = await db.$scoped(async (tx) => {
+  const { lexical, trigram, vector } = await db.$scoped(async (tx) => {
     const frequencies = await tx.$queryRaw<{ stem: string; df: number }[]>`
       SELECT t.stem, count(c.id)::int AS df
         FROM unnest(${stems}::text[]) AS t(stem)
@@ -78,19 +85,34 @@ export async function retrieveChunks(db: ScopedDb, query: string, options: { k?:
            LIMIT ${CANDIDATES}`;
       }
     }
-    return { lexical, trigram };
+    let vector: { id: string; score: number }[] = [];
+    if (embedding && [768, 1024, 1536].includes(embedding.dimensions)) {
+      // The size is a literal (one of the indexed sizes) so the planner can match the
+      // partial HNSW index; iterative scans keep going past other tenants' neighbours.
+      const size = Prisma.raw(String(embedding.dimensions));
+      const literal = `[${embedding.vector.join(",")}]`;
+      await tx.$executeRaw`SELECT set_config('hnsw.iterative_scan', 'relaxed_order', TRUE)`;
+      vector = await tx.$queryRaw<{ id: string; score: number }[]>`
+        SELECT c.id, (1 - (c.embedding::vector(${size}) <=> ${literal}::vector(${size})))::float8 AS score
+          FROM document_chunks c
+         WHERE c.tenant_id = app_current_tenant_id() AND c.embedding_dimensions = ${size} AND c.embedding_model = ${embedding.model}
+         ORDER BY c.embedding::vector(${size}) <=> ${literal}::vector(${size})
+         LIMIT ${CANDIDATES}`;
+    }
+    return { lexical, trigram, vector };
   });
 
-  const fused = new Map<string, { lexical: number | null; trigram: number | null; fused: number }>();
-  const add = (list: { id: string; score: number }[], key: "lexical" | "trigram") =>
+  const fused = new Map<string, Scores>();
+  const add = (list: { id: string; score: number }[], key: Ranking) =>
     list.forEach((row, rank) => {
-      const entry = fused.get(row.id) ?? { lexical: null, trigram: null, fused: 0 };
+      const entry = fused.get(row.id) ?? { lexical: null, trigram: null, vector: null, fused: 0 };
       entry[key] = row.score;
       entry.fused += 1 / (RRF_K + rank + 1);
       fused.set(row.id, entry);
     });
   add(lexical, "lexical");
   add(trigram, "trigram");
+  add(vector, "vector");
   const top = [...fused.entries()].sort((a, b) => b[1].fused - a[1].fused).slice(0, k);
   if (!top.length) return [];
 

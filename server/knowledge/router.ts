@@ -1,7 +1,7 @@
 import { createRouter, tenantAdminProcedure, tenantMemberProcedure } from "@/server/api/trpc";
 import { ZCreateTextDocumentInput, ZCreateUrlDocumentInput, ZDocumentId, ZTestSearchInput, ZUpdateDocumentInput } from "./schemas";
 import { createDocument, createDocumentFromUrl, deleteDocument, getDocument, listDocuments, planLimits, retryDocument, updateDocument } from "./document-service";
-import { retrieveChunks } from "./retrieval";
+import { searchKnowledge } from "./search";
 
 /**
  * Knowledge base: documents the AI answers from. Files are uploaded through
@@ -41,5 +41,5 @@ export const knowledgeBaseRouter = createRouter({
   /** Exactly what the AI will be given for this question. */
   testSearch: tenantMemberProcedure
     .input(ZTestSearchInput)
-    .query(({ ctx, input }) => retrieveChunks(ctx.tenantDb, input.query, { k: input.k })),
+    .query(({ ctx, input }) => searchKnowledge(ctx.db, ctx.tenantDb, ctx.tenant.id, input.query, { k: input.k })),
 });
