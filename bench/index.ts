@@ -13,10 +13,13 @@ async function main() {
   const bench = await openBenchDatabase();
   console.log(`# BOK-AI benchmarks on ${bench.label}`);
   try {
-    await benchRls(bench);
+    // `npm run bench -- rls knowledge` runs only the named sections.
+    const only = new Set(process.argv.slice(2));
+    const wanted = (section: string) => only.size === 0 || only.has(section);
     const onPostgres = bench.db.engine === "postgres";
-    await benchInbox(bench, onPostgres ? { conversations: 100_000, messagesPer: 5 } : { conversations: 10_000, messagesPer: 5 });
-    await benchKnowledge(bench, { tenants: onPostgres ? 200 : 20 });
+    if (wanted("rls")) await benchRls(bench);
+    if (wanted("inbox")) await benchInbox(bench, onPostgres ? { conversations: 100_000, messagesPer: 5 } : { conversations: 10_000, messagesPer: 5 });
+    if (wanted("knowledge")) await benchKnowledge(bench, { tenants: onPostgres ? 200 : 20 });
   } finally {
     await bench.close();
   }
