@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import { getServerT } from "@/lib/i18n/server";
-import { BookIcon, CardIcon, InboxIcon, SparklesIcon } from "@/components/ui/icons";
+import { CardIcon, SparklesIcon } from "@/components/ui/icons";
 import { ComingSoon } from "./coming-soon";
 
-type PlaceholderSection = "inbox" | "knowledge" | "ai" | "billing";
+type PlaceholderSection = "ai" | "billing";
 
-const ICONS = { inbox: InboxIcon, knowledge: BookIcon, ai: SparklesIcon, billing: CardIcon } as const;
+const ICONS = { ai: SparklesIcon, billing: CardIcon } as const;
 
 /** Server-rendered placeholder for a tenant section that is still being built. */
 export async function PlaceholderPage({ section }: { section: PlaceholderSection }) {

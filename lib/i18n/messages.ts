@@ -145,8 +145,6 @@ const pl = {
   },
   placeholder: {
     comingTitle: "{section}: wkrótce",
-    inbox: "Tu pojawi się wspólna skrzynka wiadomości z Allegro, Amazon, OLX, eMAG i Twojej strony, z wersjami roboczymi odpowiedzi AI.",
-    knowledge: "Tu wgrasz regulamin, zasady zwrotów i wysyłki oraz opisy produktów, na których AI opiera odpowiedzi.",
     ai: "Tu ustawisz ton, podpis, autonomię wysyłki i budżet asystenta AI.",
     billing: "Tu zobaczysz plan, zużycie AI i faktury.",
     note: "Ta część jest w przygotowaniu. Zespół i ustawienia firmy działają już teraz.",
@@ -493,7 +491,7 @@ const pl = {
     },
     list: {
       title: "Dokumenty",
-      intro: "Nowy dokument trafia do kolejki, potem jest przetwarzany; gdy jest gotowy, AI zaczyna z niego korzystać. Status odświeża się sam.",
+      intro: "AI korzysta z dokumentu, gdy jest gotowy. Status odświeża się sam.",
       document: "Dokument",
       status: "Status",
       passages: "Fragmenty",
@@ -585,7 +583,9 @@ const pl = {
       fused: "Wynik",
       lexical: "Słowa",
       trigram: "Literówki",
-      legend: "Wynik łączy oba rankingi i decyduje o kolejności. Słowa: dopasowanie słów z pytania (rzadsze ważą więcej). Literówki: dopasowanie po poprawieniu literówek. „–”: ten ranking nie wskazał fragmentu.",
+      vector: "Znaczenie",
+      legend: "Wynik łączy rankingi i decyduje o kolejności. Słowa: dopasowanie słów z pytania (rzadsze ważą więcej). Literówki: dopasowanie po poprawieniu literówek. „–”: ten ranking nie wskazał fragmentu.",
+      legendVector: "Znaczenie: podobieństwo sensu pytania i fragmentu (0–1), także gdy nie mają wspólnych słów.",
     },
     errors: {
       documentNotFound: "Nie ma takiego dokumentu.",
@@ -851,8 +851,6 @@ const en: Shape<typeof pl> = {
   },
   placeholder: {
     comingTitle: "{section}: coming soon",
-    inbox: "One inbox for messages from Allegro, Amazon, OLX, eMAG and your website, with AI draft replies, will appear here.",
-    knowledge: "Upload your terms, return and shipping policies and product details here; the AI grounds its replies in them.",
     ai: "Set the AI assistant's tone, signature, auto-send rules and budget here.",
     billing: "Your plan, AI usage and invoices will appear here.",
     note: "This part is being built. Team and company settings already work.",
@@ -1199,7 +1197,7 @@ const en: Shape<typeof pl> = {
     },
     list: {
       title: "Documents",
-      intro: "A new document is queued, then processed; once it is ready, the AI starts using it. The status updates on its own.",
+      intro: "The AI uses a document once it is ready. The status updates on its own.",
       document: "Document",
       status: "Status",
       passages: "Passages",
@@ -1291,7 +1289,9 @@ const en: Shape<typeof pl> = {
       fused: "Score",
       lexical: "Words",
       trigram: "Typos",
-      legend: "Score combines both rankings and decides the order. Words: how well the question's words match (rarer words weigh more). Typos: the match after correcting typos. “–”: that ranking did not pick the passage.",
+      vector: "Meaning",
+      legend: "Score combines the rankings and decides the order. Words: how well the question's words match (rarer words weigh more). Typos: the match after correcting typos. “–”: that ranking did not pick the passage.",
+      legendVector: "Meaning: how close the question and the passage are in meaning (0–1), even without shared words.",
     },
     errors: {
       documentNotFound: "No such document.",

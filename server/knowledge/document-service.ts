@@ -126,7 +126,17 @@ export async function createDocumentFromUrl(
 }
 
 /** Re-queues processing (after a failure, an edit or a replaced file). */
-async function requeue(database: Database, db: ScopedDb, tenantId: string, id: string, data: { title?: string; original?: Uint8Array<ArrayBuffer>; sizeBytes?: number; fileName?: string; mimeType?: string }) {
+interface RequeueChanges {
+  title?: string;
+  source?: DocumentSource;
+  original?: Uint8Array<ArrayBuffer>;
+  sizeBytes?: number;
+  fileName?: string;
+  mimeType?: string;
+  sourceUrl?: string | null;
+}
+
+async function requeue(database: Database, db: ScopedDb, tenantId: string, id: string, data: RequeueChanges) {
   const doc = await db.$scoped(async (tx) => {
     const current = await tx.document.findUnique({ where: { id }, select: { id: true, attempts: true } });
     if (!current) throw new AppError("NOT_FOUND", "knowledge.errors.documentNotFound");
@@ -170,11 +180,14 @@ export async function updateDocument(database: Database, db: ScopedDb, tenantId:
 export async function replaceDocumentFile(database: Database, db: ScopedDb, tenantId: string, input: { id: string; fileName: string; mimeType?: string; bytes: Uint8Array }) {
   const plan = await planLimits(db, tenantId);
   if (input.bytes.byteLength > plan.maxFileBytes) throw new AppError("BAD_REQUEST", "knowledge.errors.tooLarge", { maxMb: Math.round(plan.maxFileBytes / 1048576) });
+  // A replaced file is an upload now, whatever the document started as.
   return requeue(database, db, tenantId, input.id, {
+    source: "upload",
     original: new Uint8Array(input.bytes),
     sizeBytes: input.bytes.byteLength,
     fileName: input.fileName,
     mimeType: input.mimeType,
+    sourceUrl: null,
   });
 }
 
