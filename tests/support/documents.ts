@@ -5,15 +5,28 @@ import JSZip from "jszip";
  * PDF with a text layer (or none, like a scan), and a DOCX (a zip of WordprocessingML).
  */
 export function makePdf(lines: string[]): Buffer {
-  const content = lines.length
-    ? `BT /F1 12 Tf 72 720 Td 14 TL ${lines.map((l) => `(${l.replace(/[()\\]/g, (c) => `\\${c}`)}) Tj T*`).join(" ")} ET`
-    : "0 0 1 rg 10 10 100 100 re f";
+  return makeMultiPagePdf([lines]);
+}
+
+/** One PDF page per entry, each with its lines as a text layer (an empty page has none). */
+export function makeMultiPagePdf(pages: string[][]): Buffer {
+  const pageContent = (lines: string[]) =>
+    lines.length
+      ? `BT /F1 12 Tf 72 720 Td 14 TL ${lines.map((l) => `(${l.replace(/[()\\]/g, (c) => `\\${c}`)}) Tj T*`).join(" ")} ET`
+      : "0 0 1 rg 10 10 100 100 re f";
+  // 1 catalog, 2 page tree, 3 font, then a page object and its content stream per page.
+  const pageIds = pages.map((_, i) => 4 + 2 * i);
   const objects = [
     "<< /Type /Catalog /Pages 2 0 R >>",
-    "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-    "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
-    `<< /Length ${Buffer.byteLength(content, "latin1")} >>\nstream\n${content}\nendstream`,
+    `<< /Type /Pages /Kids [${pageIds.map((id) => `${id} 0 R`).join(" ")}] /Count ${pages.length} >>`,
     "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+    ...pages.flatMap((lines, i) => {
+      const content = pageContent(lines);
+      return [
+        `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents ${pageIds[i]! + 1} 0 R /Resources << /Font << /F1 3 0 R >> >> >>`,
+        `<< /Length ${Buffer.byteLength(content, "latin1")} >>\nstream\n${content}\nendstream`,
+      ];
+    }),
   ];
   let pdf = "%PDF-1.4\n";
   const offsets: number[] = [];
