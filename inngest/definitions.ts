@@ -8,6 +8,8 @@ import { mirrorThreadRead } from "@/server/inbox/mirror-read";
 import { processDocument } from "@/server/knowledge/process-document";
 import { embedDocumentChunks, vectorSearchEnabled } from "@/server/knowledge/embeddings";
 import { findKnowledgeWork } from "@/server/knowledge/sweep";
+import { answerConversation } from "@/server/ai/pipeline";
+import { env } from "@/lib/env";
 import {
   DOCUMENT_EMBED_REQUESTED,
   DOCUMENT_PROCESS_REQUESTED,
@@ -15,6 +17,8 @@ import {
   type DocumentProcessRequestedData,
 } from "@/server/knowledge/events";
 import {
+  MESSAGE_RECEIVED,
+  type MessageReceivedData,
   CHANNEL_POLL_REQUESTED,
   MESSAGE_SEND_REQUESTED,
   THREAD_READ,
@@ -131,6 +135,18 @@ const sweepKnowledge: JobDefinition = {
   },
 };
 
+const answerWithAi: JobDefinition<MessageReceivedData> = {
+  id: "ai-answer-conversation",
+  trigger: { event: MESSAGE_RECEIVED },
+  retries: 2,
+  // Several buyer messages arriving together get one reply, written once the burst ends;
+  // one run per conversation at a time, and a re-run for the same turn is a no-op.
+  debounce: { key: (d) => d.conversationId, expression: "event.data.conversationId", periodMs: () => env().AI_DEBOUNCE_SECONDS * 1000 },
+  concurrencyKey: (d) => d.conversationId,
+  concurrencyExpression: "event.data.conversationId",
+  handler: async ({ data, run }) => run("answer", async () => answerConversation(await getDatabase(), data.tenantId, data.conversationId)),
+};
+
 export const jobDefinitions = [
   deliverMessage,
   pollChannel,
@@ -140,4 +156,5 @@ export const jobDefinitions = [
   processKnowledgeDocument,
   embedKnowledgeDocument,
   sweepKnowledge,
+  answerWithAi,
 ] as JobDefinition<never>[];

@@ -15,6 +15,9 @@ function toInngestFunction(def: JobDefinition<never>) {
       triggers: ["event" in def.trigger ? { event: def.trigger.event } : { cron: def.trigger.cron }],
       retries: def.retries,
       ...(def.concurrencyExpression ? { concurrency: { limit: 1, key: def.concurrencyExpression } } : {}),
+      ...(def.debounce && def.debounce.periodMs() >= 1000
+        ? { debounce: { key: def.debounce.expression, period: `${Math.round(def.debounce.periodMs() / 1000)}s` as `${number}s` } }
+        : {}),
     },
     async ({ event, step, attempt, maxAttempts }) => {
       try {

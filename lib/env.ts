@@ -53,6 +53,15 @@ const EnvSchema = z.object({
   OPENAI_BASE_URL: optionalUrl,
   /** Ollama's API root, e.g. http://127.0.0.1:11434/api. */
   OLLAMA_BASE_URL: optionalUrl,
+  /** Who writes replies; "none" (the default) uses the built-in offline responder. */
+  AI_PROVIDER: z.enum(["none", "openai", "ollama"]).default("none"),
+  /** Model names per tier: `fast` for simple messages, `smart` for the ones needing judgement. */
+  AI_MODEL_FAST: optionalString,
+  AI_MODEL_SMART: optionalString,
+  /** Buyer messages arriving within this window get one reply (not counted in the 3 s promise). */
+  AI_DEBOUNCE_SECONDS: z.coerce.number().int().min(0).max(300).default(10),
+  /** Seconds a generation may take before the conversation goes to a person. */
+  AI_TIMEOUT_SECONDS: z.coerce.number().min(1).max(120).default(20),
   /** Embeddings for hybrid retrieval; "none" (the default) keeps retrieval lexical. */
   EMBEDDING_PROVIDER: z.enum(["none", "openai", "ollama"]).default("none"),
   EMBEDDING_MODEL: optionalString,
@@ -96,6 +105,12 @@ export function env(): Env {
   }
   if (result.data.UPSTASH_REDIS_REST_URL && !result.data.UPSTASH_REDIS_REST_TOKEN) {
     throw new Error("Invalid configuration:\n  - UPSTASH_REDIS_REST_TOKEN: required with UPSTASH_REDIS_REST_URL");
+  }
+  if (result.data.AI_PROVIDER === "openai" && !result.data.OPENAI_API_KEY) {
+    throw new Error("Invalid configuration:\n  - OPENAI_API_KEY: required with AI_PROVIDER=openai");
+  }
+  if (result.data.AI_PROVIDER === "ollama" && !result.data.OLLAMA_BASE_URL) {
+    throw new Error("Invalid configuration:\n  - OLLAMA_BASE_URL: required with AI_PROVIDER=ollama");
   }
   if (result.data.EMBEDDING_PROVIDER === "openai" && !result.data.OPENAI_API_KEY) {
     throw new Error("Invalid configuration:\n  - OPENAI_API_KEY: required with EMBEDDING_PROVIDER=openai");

@@ -27,6 +27,8 @@ let aMessageId: string;
 let aCannedId: string;
 let bChannelId: string;
 let aDocumentId: string;
+let aQuestionId: string;
+let aReplyId: string;
 
 beforeAll(async () => {
   db = await openTestDatabase();
@@ -52,6 +54,14 @@ beforeAll(async () => {
   aCannedId = (await aCaller.inbox.createCannedReply({ tenantSlug: a.tenant.slug, title: "A", body: "Treść A" })).id;
   aDocumentId = (await aCaller.knowledgeBase.createFromText({ tenantSlug: a.tenant.slug, title: "Polityka A", text: "Tajna polityka zwrotów sklepu A: 90 dni." })).id;
   await drainInlineJobs();
+  // A buyer question the AI engine drafts an answer to (from A's secret policy).
+  aQuestionId = (await aCaller.inbox.simulateIncoming({
+    tenantSlug: a.tenant.slug, channelAccountId: aChannelId, buyerName: "kupujacy_a2", text: "Ile dni macie na zwrot? Jaka jest polityka zwrotów?",
+  })).id;
+  await drainInlineJobs();
+  const aiReply = await aCaller.ai.latestReply({ tenantSlug: a.tenant.slug, conversationId: aQuestionId });
+  if (!aiReply) throw new Error("setup: the AI engine left no reply for A's question");
+  aReplyId = aiReply.id;
 });
 afterAll(async () => {
   await db?.close();
@@ -158,6 +168,26 @@ const matrix: Record<string, Attack[]> = {
   ],
   "inbox.settings": [{ name: "A's slug", run: (c) => c.inbox.settings({ tenantSlug: a.tenant.slug }) }],
 
+  "ai.settings": [{ name: "A's slug", run: (c) => c.ai.settings({ tenantSlug: a.tenant.slug }) }],
+  "ai.updateSettings": [{ name: "A's slug", run: (c) => c.ai.updateSettings({ tenantSlug: a.tenant.slug, persona: "pwned", autoSend: { demo: ["other"] } }) }],
+  "ai.status": [{ name: "A's slug", run: (c) => c.ai.status({ tenantSlug: a.tenant.slug }) }],
+  "ai.latestReply": [
+    { name: "A's slug", run: (c) => c.ai.latestReply({ tenantSlug: a.tenant.slug, conversationId: aQuestionId }) },
+    { name: "A's conversation under B", run: (c) => c.ai.latestReply({ tenantSlug: b.tenant.slug, conversationId: aQuestionId }) },
+  ],
+  "ai.sendDraft": [
+    { name: "A's slug", run: (c) => c.ai.sendDraft({ tenantSlug: a.tenant.slug, replyId: aReplyId }) },
+    { name: "A's draft under B", run: (c) => c.ai.sendDraft({ tenantSlug: b.tenant.slug, replyId: aReplyId, text: "pwned" }) },
+  ],
+  "ai.discardDraft": [
+    { name: "A's slug", run: (c) => c.ai.discardDraft({ tenantSlug: a.tenant.slug, replyId: aReplyId }) },
+    { name: "A's draft under B", run: (c) => c.ai.discardDraft({ tenantSlug: b.tenant.slug, replyId: aReplyId }) },
+  ],
+  "ai.regenerate": [
+    { name: "A's slug", run: (c) => c.ai.regenerate({ tenantSlug: a.tenant.slug, conversationId: aQuestionId }) },
+    { name: "A's conversation under B", run: (c) => c.ai.regenerate({ tenantSlug: b.tenant.slug, conversationId: aQuestionId }) },
+  ],
+  "ai.playground": [{ name: "A's slug", run: (c) => c.ai.playground({ tenantSlug: a.tenant.slug, question: "Jaka jest tajna polityka zwrotów?" }) }],
   "knowledgeBase.list": [{ name: "A's slug", run: (c) => c.knowledgeBase.list({ tenantSlug: a.tenant.slug }) }],
   "knowledgeBase.get": [
     { name: "A's slug", run: (c) => c.knowledgeBase.get({ tenantSlug: a.tenant.slug, documentId: aDocumentId }) },
@@ -213,6 +243,9 @@ async function snapshotOfA() {
     outbox: await q(`SELECT id FROM outbox_events WHERE tenant_id = $1 ORDER BY id`),
     documents: await q(`SELECT id, title, status, attempts, text FROM documents WHERE tenant_id = $1 ORDER BY id`),
     chunks: await q(`SELECT id, text FROM document_chunks WHERE tenant_id = $1 ORDER BY id`),
+    aiReplies: await q(`SELECT id, status, text, message_id FROM ai_replies WHERE tenant_id = $1 ORDER BY id`),
+    aiSettings: await q(`SELECT persona, auto_send FROM ai_settings WHERE tenant_id = $1`),
+    aiUsage: await q(`SELECT id FROM ai_usage_events WHERE tenant_id = $1 ORDER BY id`),
   };
 }
 
@@ -250,6 +283,9 @@ describe("isolation matrix", () => {
     expect(await c.inbox.cannedReplies({ tenantSlug: b.tenant.slug })).toEqual([]);
     expect(await c.knowledgeBase.list({ tenantSlug: b.tenant.slug })).toEqual([]);
     expect(await c.knowledgeBase.testSearch({ tenantSlug: b.tenant.slug, query: "tajna polityka zwrotów 90 dni" })).toEqual([]);
+    const answer = await c.ai.playground({ tenantSlug: b.tenant.slug, question: "Jaka jest tajna polityka zwrotów? 90 dni?" });
+    expect(answer.sources).toEqual([]);
+    expect(answer.text).not.toContain("Tajna polityka");
     const members = await c.tenants.members({ tenantSlug: b.tenant.slug });
     expect(members.map((m) => m.user.email)).toEqual([b.owner.email]);
     expect(await c.tenants.invitations({ tenantSlug: b.tenant.slug })).toEqual([]);

@@ -48,6 +48,7 @@ function expectedType(field: DmmfField): string {
   if (field.kind === "enum") return `enum:${field.type}`;
   const native = field.nativeType?.[0];
   if (native === "Uuid") return "uuid";
+  if (native === "Date") return "date";
   if (native === "Timestamptz" || (field.type === "DateTime" && !native)) return field.type === "DateTime" && !native ? "timestamp" : "timestamptz";
   switch (field.type) {
     case "String": return native === "VarChar" ? "varchar" : "text";

@@ -5,7 +5,7 @@ import { useLocale, useT } from "@/components/providers/i18n";
 import { ChannelBadge } from "@/components/channels/channel-badge";
 import { isMessageKey, type Locale } from "@/lib/i18n/messages";
 import { ResponseClock } from "./response-clock";
-import { readOrderSnapshot } from "./order-snapshot";
+import { readOrderSnapshot } from "@/lib/order-snapshot";
 import { formatDateTime, formatDuration } from "./time-format";
 import type { ThreadConversation } from "./types";
 

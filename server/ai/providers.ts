@@ -1,6 +1,7 @@
 import { createOpenAI } from "@ai-sdk/openai";
 import { createOllama } from "ollama-ai-provider-v2";
-import type { EmbeddingModel } from "ai";
+import type { EmbeddingModel, LanguageModel } from "ai";
+import type { Tier } from "./intent";
 import { env } from "@/lib/env";
 
 /**
@@ -42,4 +43,31 @@ export function embeddingSetup(): EmbeddingSetup | null {
   }
   cached = { key, setup };
   return setup;
+}
+
+export interface ChatSetup {
+  provider: "openai" | "ollama";
+  modelId: string;
+  model: LanguageModel;
+}
+
+const CHAT_DEFAULTS = {
+  openai: { fast: "gpt-4o-mini", smart: "gpt-4.1" },
+  ollama: { fast: "llama3.2", smart: "llama3.1:8b" },
+} as const;
+
+/**
+ * The model for a tier, or null when no provider is configured: replies then come from
+ * the built-in offline responder. OpenAI goes through Chat Completions (`.chat`), which
+ * every OpenAI-compatible server (vLLM, llama.cpp, LM Studio, Groq…) implements.
+ */
+export function chatSetup(tier: Tier): ChatSetup | null {
+  const e = env();
+  if (e.AI_PROVIDER === "none") return null;
+  const modelId = (tier === "fast" ? e.AI_MODEL_FAST : e.AI_MODEL_SMART) ?? CHAT_DEFAULTS[e.AI_PROVIDER][tier];
+  const model =
+    e.AI_PROVIDER === "openai"
+      ? createOpenAI({ apiKey: e.OPENAI_API_KEY, baseURL: e.OPENAI_BASE_URL }).chat(modelId)
+      : createOllama({ baseURL: e.OLLAMA_BASE_URL })(modelId);
+  return { provider: e.AI_PROVIDER, modelId, model };
 }

@@ -5,6 +5,7 @@ import { inboxRouter } from "@/server/inbox/router";
 import { knowledgeBaseRouter } from "@/server/knowledge/router";
 import { billingRouter } from "@/server/billing/router";
 import { platformRouter } from "@/server/platform/router";
+import { aiRouter } from "@/server/ai/router";
 
 export const appRouter = createRouter({
   auth: authRouter,
@@ -12,6 +13,7 @@ export const appRouter = createRouter({
   inbox: inboxRouter,
   knowledgeBase: knowledgeBaseRouter,
   billing: billingRouter,
+  ai: aiRouter,
   platform: platformRouter,
 });
 

@@ -15,6 +15,8 @@ const listSelect = {
   unreadCount: true,
   lastMessageAt: true,
   awaitingReplySince: true,
+  needsHuman: true,
+  needsHumanReason: true,
   assignee: { select: { id: true, name: true } },
   customer: { select: { id: true, displayName: true, externalId: true } },
   channelAccount: { select: { id: true, kind: true, name: true, status: true } },

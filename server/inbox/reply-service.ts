@@ -6,6 +6,7 @@ import { AppError } from "@/lib/errors";
 import { MESSAGE_SEND_REQUESTED } from "./events";
 import { appendSearchText } from "./ingest";
 import { MAX_ATTACHMENTS_PER_REPLY } from "./attachment-service";
+import { checkReplyRules } from "@/server/marketplaces/reply-rules";
 
 /**
  * Queues a seller's reply: the message row (state "queued"), its activity entry and
@@ -16,11 +17,11 @@ export async function sendReply(
   database: Database,
   db: ScopedDb,
   tenantId: string,
-  author: { userId: string; kind?: "seller" | "ai" },
+  author: { userId: string | null; kind?: "seller" | "ai" },
   input: { conversationId: string; text: string; attachmentIds?: string[] },
 ) {
-  const text = input.text.replace(/\r\n/g, "\n").trim();
-  if (!text) throw new AppError("BAD_REQUEST", "inbox.errors.emptyReply");
+  const typed = input.text.replace(/\r\n/g, "\n").trim();
+  if (!typed) throw new AppError("BAD_REQUEST", "inbox.errors.emptyReply");
   const attachmentIds = [...new Set(input.attachmentIds ?? [])];
   if (attachmentIds.length > MAX_ATTACHMENTS_PER_REPLY) {
     throw new AppError("BAD_REQUEST", "inbox.errors.tooManyAttachments", { max: MAX_ATTACHMENTS_PER_REPLY });
@@ -35,6 +36,12 @@ export async function sendReply(
     if (c.channelAccount.status !== "active") {
       throw new AppError("PRECONDITION_FAILED", c.channelAccount.status === "reconnect_needed" ? "inbox.errors.reconnectNeeded" : "inbox.errors.channelDisconnected");
     }
+    // The marketplace's messaging rules hold for people too: a reply that would risk the
+    // seller's account is refused with the rule named (HTML is simply removed).
+    const rules = checkReplyRules(c.channelAccount.kind, typed);
+    const blocking = rules.violations.filter((v) => v !== "notificationOnly");
+    if (blocking.length) throw new AppError("BAD_REQUEST", `rules.${blocking[0]}`);
+    const text = rules.text;
     const connector = connectorFor(database, c.channelAccount.kind);
     if (!connector) throw new AppError("PRECONDITION_FAILED", "inbox.errors.channelNotConfigured");
     if (text.length > connector.capabilities.maxReplyLength) {
@@ -67,8 +74,10 @@ export async function sendReply(
     if (files.length) await tx.messageAttachment.updateMany({ where: { id: { in: files.map((f) => f.id) } }, data: { messageId: created.id } });
     await tx.conversation.update({
       where: { id: c.id },
-      data: { lastMessageAt: now, unreadCount: 0, ...(c.status === "snoozed" ? { status: "open", snoozedUntil: null } : {}) },
+      data: { lastMessageAt: now, unreadCount: 0, needsHuman: false, needsHumanReason: null, ...(c.status === "snoozed" ? { status: "open", snoozedUntil: null } : {}) },
     });
+    // Whoever answered, drafts for this turn are no longer what the buyer will get.
+    await tx.aiReply.updateMany({ where: { conversationId: c.id, status: "draft" }, data: { status: "superseded" } });
     await appendSearchText(tx, c.id, text);
     await tx.conversationEvent.create({
       data: { tenantId, conversationId: c.id, actorUserId: author.userId, type: "reply_sent", data: { messageId: created.id } },

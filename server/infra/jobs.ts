@@ -32,6 +32,8 @@ export interface JobDefinition<TData = Record<string, unknown>> {
   concurrencyKey?: (data: TData) => string;
   /** Inngest expression for the same key, e.g. "event.data.channelAccountId". */
   concurrencyExpression?: string;
+  /** Events with the same key within `periodMs` start one run, with the last event. */
+  debounce?: { key: (data: TData) => string; expression: string; periodMs: () => number };
   handler(ctx: JobContext<TData>): Promise<unknown>;
 }
 
@@ -132,6 +134,34 @@ function schedule(def: JobDefinition, event: JobEvent) {
   });
 }
 
+const debounced = new Map<string, { timer: NodeJS.Timeout; event: JobEvent; done: () => void }>();
+
+/** Inline debounce: each new event for the key restarts the wait and replaces the event. */
+function scheduleDebounced(def: JobDefinition, event: JobEvent) {
+  const key = `${def.id}:${def.debounce!.key(event.data)}`;
+  const existing = debounced.get(key);
+  const fire = () => {
+    const entry = debounced.get(key);
+    if (!entry) return;
+    debounced.delete(key);
+    schedule(def, entry.event);
+    entry.done();
+  };
+  const delay = def.debounce!.periodMs() * backoffScale;
+  if (existing) {
+    clearTimeout(existing.timer);
+    existing.event = event;
+    existing.timer = setTimeout(fire, delay);
+    return;
+  }
+  // Counted as pending so drainInlineJobs waits for debounced runs too.
+  const waiting = new Promise<void>((resolve) => {
+    debounced.set(key, { timer: setTimeout(fire, delay), event, done: resolve });
+  });
+  pending.add(waiting);
+  void waiting.finally(() => pending.delete(waiting));
+}
+
 type InlineListener = (event: JobEvent) => void;
 const listeners = new Set<InlineListener>();
 
@@ -159,7 +189,10 @@ export async function emitJobs(events: JobEvent[]): Promise<void> {
     for (const listener of listeners) listener(event);
     const handlers = defs.get(event.name) ?? [];
     logger.debug("inline job event", { event: event.name, id: event.id, handlers: handlers.length });
-    for (const def of handlers) schedule(def, event);
+    for (const def of handlers) {
+      if (def.debounce) scheduleDebounced(def, event);
+      else schedule(def, event);
+    }
   }
 }
 

@@ -2,7 +2,7 @@ import { APICallError, embed, embedMany } from "ai";
 import type { Database } from "@/server/db/client";
 import { tenantDb, type ScopedDb } from "@/server/db/tenant-scope";
 import { embeddingSetup, type EmbeddingSetup } from "@/server/ai/providers";
-import { recordUsage } from "@/server/ai/usage";
+import { recordUsage, recordUsageIn } from "@/server/ai/usage";
 import { logger } from "@/lib/logger";
 import { RetryLaterError } from "@/server/infra/jobs";
 
@@ -75,9 +75,7 @@ export async function embedDocumentChunks(database: Database, tenantId: string, 
            SET embedding = u.v::vector, embedding_model = ${setup.modelId}, embedding_dimensions = ${setup.dimensions}
           FROM unnest(${pending.map((c) => c.id)}::uuid[], ${vectors}::text[]) AS u(id, v)
          WHERE c.id = u.id AND c.tenant_id = app_current_tenant_id()`;
-      await tx.aiUsageEvent.create({
-        data: { tenantId, kind: "embedding", provider: setup.provider, model: setup.modelId, inputTokens: usage.tokens },
-      });
+      await recordUsageIn(tx, tenantId, { kind: "embedding", provider: setup.provider, model: setup.modelId, inputTokens: usage.tokens });
     });
     embedded += pending.length;
   }

@@ -11,6 +11,20 @@ import { foldText } from "@/lib/text/fold";
  * ranking is wired through, not to measure semantic quality. Requires a bearer key,
  * answers 429 with Retry-After on demand, and records every request.
  */
+export interface ChatTurn {
+  content?: string;
+  toolCalls?: { name: string; arguments: Record<string, unknown> }[];
+  /** Milliseconds before answering (model time). */
+  delayMs?: number;
+  usage?: { prompt: number; completion: number };
+}
+
+export interface ChatRequestBody {
+  model: string;
+  messages: { role: string; content: unknown; tool_calls?: unknown[] }[];
+  tools?: { function: { name: string } }[];
+}
+
 export class FakeOpenAI {
   private server: Server | undefined;
   url = "";
@@ -18,6 +32,12 @@ export class FakeOpenAI {
   readonly requests: { path: string; body: Record<string, unknown> }[] = [];
   rateLimitNext = 0;
   failNext = 0;
+  /** Scripted chat answers; by default a fixed text. Receives the request body. */
+  chat: (body: ChatRequestBody) => ChatTurn = () => ({ content: "OK" });
+
+  chatRequests(): ChatRequestBody[] {
+    return this.requests.filter((r) => r.path === "/v1/chat/completions").map((r) => r.body as unknown as ChatRequestBody);
+  }
 
   async start(): Promise<this> {
     this.server = createServer((req, res) => void this.handle(req, res));
@@ -70,6 +90,7 @@ export class FakeOpenAI {
       return this.json(res, 500, { error: { message: "The server had an error", type: "server_error" } });
     }
     if (req.method === "POST" && path === "/v1/embeddings") return this.embeddings(res, body);
+    if (req.method === "POST" && path === "/v1/chat/completions") return this.chatCompletion(res, body as unknown as ChatRequestBody);
     return this.json(res, 404, { error: { message: `Unknown path ${path}`, type: "invalid_request_error" } });
   }
 
@@ -82,6 +103,28 @@ export class FakeOpenAI {
       model: body.model,
       data: inputs.map((text, index) => ({ object: "embedding", index, embedding: FakeOpenAI.embed(text, dimensions) })),
       usage: { prompt_tokens: tokens, total_tokens: tokens },
+    });
+  }
+
+  private async chatCompletion(res: ServerResponse, body: ChatRequestBody) {
+    const turn = this.chat(body);
+    if (turn.delayMs) await new Promise((r) => setTimeout(r, turn.delayMs));
+    if (res.destroyed) return;
+    const calls = (turn.toolCalls ?? []).map((c, i) => ({ id: `call_${i + 1}`, type: "function", function: { name: c.name, arguments: JSON.stringify(c.arguments) } }));
+    const usage = turn.usage ?? { prompt: 100, completion: 20 };
+    return this.json(res, 200, {
+      id: `chatcmpl-${this.requests.length}`,
+      object: "chat.completion",
+      created: Math.floor(Date.now() / 1000),
+      model: body.model,
+      choices: [
+        {
+          index: 0,
+          message: { role: "assistant", content: calls.length ? null : (turn.content ?? ""), ...(calls.length ? { tool_calls: calls } : {}) },
+          finish_reason: calls.length ? "tool_calls" : "stop",
+        },
+      ],
+      usage: { prompt_tokens: usage.prompt, completion_tokens: usage.completion, total_tokens: usage.prompt + usage.completion },
     });
   }
 

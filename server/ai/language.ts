@@ -1,0 +1,56 @@
+import { franc } from "franc-min";
+import { foldText } from "@/lib/text/fold";
+
+/**
+ * The buyer's language (ISO 639-1). Buyer messages are short ("zwrot?", "Wann kommt
+ * mein Paket?"), where trigram detectors guess wildly (franc calls that German
+ * sentence Hungarian), so letters only some languages use and common function words
+ * decide first; franc (trigram statistics) decides longer texts in other languages.
+ */
+export const SUPPORTED_LANGUAGES = ["pl", "en", "de", "cs", "sk", "ro", "hu", "it", "fr", "es", "uk"] as const;
+export type Language = (typeof SUPPORTED_LANGUAGES)[number];
+
+const LETTERS: [Language, RegExp][] = [
+  ["pl", /[ąęłńśźż]/i],
+  ["cs", /[ěřů]/i],
+  ["sk", /[ľĺŕô]/i],
+  ["ro", /[ăâîșşțţ]/i],
+  ["hu", /[őű]/i],
+  ["de", /[ßäöü]/i],
+  ["uk", /[а-яіїєґ]/i],
+];
+
+const WORDS: Record<Language, string> = {
+  pl: "dzien dobry czy jest jak kiedy gdzie moje moja moj paczka paczke zamowienie zamowilem zamowilam prosze dziekuje witam nie tak sie jeszcze juz ile mozna zwrot wysylka kurier pozdrawiam bardzo kupilem kupilam przesylka przesylki faktura",
+  en: "hello hi the is are my where when what how can please thanks thank you order package shipping return refund not have would could your did does it and with",
+  de: "hallo guten tag ich mein meine wann wo ist das die der und nicht bitte danke bestellung paket lieferung rucksendung kann konnen sie haben noch schon",
+  cs: "dobry den dekuji prosim kdy kde moje objednavka balik jak muzu mohu neni jeste uz zasilka vraceni reklamace dobrou",
+  sk: "dobry den dakujem prosim kedy kde moja objednavka balik ako mozem nie este uz zasielka vratenie reklamacia",
+  ro: "buna ziua multumesc va rog cand unde comanda mea coletul este nu pot livrare retur si pentru",
+  hu: "jo napot koszonom kerem mikor hol rendelesem csomag csomagom nem van meg visszakuldes szallitas",
+  it: "ciao buongiorno grazie dove quando il mio ordine pacco non spedizione reso per favore",
+  fr: "bonjour merci quand ou est ma commande colis livraison retour pas je vous",
+  es: "hola buenos dias gracias cuando donde mi pedido paquete envio devolucion por favor",
+  uk: "",
+};
+const WORD_SETS = Object.fromEntries(Object.entries(WORDS).map(([lang, words]) => [lang, new Set(words.split(" ").filter(Boolean))])) as Record<Language, Set<string>>;
+
+const FRANC_TO_ISO: Record<string, Language> = {
+  pol: "pl", eng: "en", deu: "de", ces: "cs", slk: "sk", ron: "ro", hun: "hu", ita: "it", fra: "fr", spa: "es", ukr: "uk",
+};
+
+export function detectLanguage(text: string, fallback: Language = "pl"): Language {
+  const scores = new Map<Language, number>();
+  const bump = (lang: Language, by: number) => scores.set(lang, (scores.get(lang) ?? 0) + by);
+  for (const [lang, pattern] of LETTERS) if (pattern.test(text)) bump(lang, 3);
+  for (const word of foldText(text).match(/\p{L}+/gu) ?? []) {
+    for (const lang of SUPPORTED_LANGUAGES) if (WORD_SETS[lang].has(word)) bump(lang, 1);
+  }
+  const best = [...scores.entries()].sort((a, b) => b[1] - a[1])[0];
+  if (best && best[1] >= 2) return best[0];
+  if (text.trim().length >= 25) {
+    const guess = FRANC_TO_ISO[franc(text, { only: Object.keys(FRANC_TO_ISO), minLength: 25 })];
+    if (guess) return guess;
+  }
+  return best?.[0] ?? fallback;
+}

@@ -1,0 +1,310 @@
+import type { Database } from "@/server/db/client";
+import { tenantDb, type ScopedDb } from "@/server/db/tenant-scope";
+import { Prisma } from "@/server/db/generated/client";
+import type { AiReplyAction, ChannelKind } from "@/server/db/generated/client";
+import { searchKnowledge } from "@/server/knowledge/search";
+import { checkReplyRules } from "@/server/marketplaces/reply-rules";
+import { sendReply } from "@/server/inbox/reply-service";
+import { readOrderSnapshot } from "@/lib/order-snapshot";
+import { env } from "@/lib/env";
+import { logger } from "@/lib/logger";
+import { chooseTier, classifyMessage, type MessageSignals, type Tier } from "./intent";
+import { detectLanguage, type Language } from "./language";
+import { chatSetup } from "./providers";
+import { offlineResponder } from "./offline-responder";
+import { llmResponder } from "./llm-responder";
+import { unsupportedFacts } from "./grounding";
+import { getAiSettings, type AiSettingsView } from "./settings-service";
+import { monthlyBudget, recordUsageIn } from "./usage";
+import type { GeneratedReply, ReplyRequest, Responder } from "./responder";
+
+/**
+ * The AI reply engine for one conversation: answers the buyer's newest unanswered turn
+ * (all messages since the seller last spoke), once. Steps: load → detect language and
+ * intent → escalation rules → retrieve → generate (model, or the offline responder) →
+ * check grounding and channel rules → decide auto-send / draft / escalate → store.
+ * Idempotent: one ai_replies row per (conversation, newest buyer message); a re-run
+ * for the same turn returns what was decided. Nothing is dropped: any failure leaves the
+ * conversation flagged for a person.
+ */
+export type AnswerOutcome =
+  | { status: "skipped"; reason: "no_buyer_turn" | "already_answered" | "disabled" | "resolved" }
+  | { status: "done"; replyId: string; action: AiReplyAction };
+
+const MAX_BUYER_TEXT = 4_000;
+
+export interface Source {
+  chunkId: string;
+  documentId: string;
+  title: string;
+  fileName: string | null;
+  headingPath: string;
+  position: number;
+  excerpt: string;
+}
+
+interface Decision {
+  action: AiReplyAction;
+  reasons: string[];
+}
+
+export async function answerConversation(
+  database: Database,
+  tenantId: string,
+  conversationId: string,
+  options: { responder?: Responder; force?: boolean } = {},
+): Promise<AnswerOutcome> {
+  const started = performance.now();
+  const db = tenantDb(database.prisma, tenantId);
+  const settings = await getAiSettings(db, tenantId);
+  if (!settings.enabled && !options.force) return { status: "skipped", reason: "disabled" };
+
+  const conversation = await db.conversation.findUnique({
+    where: { id: conversationId },
+    select: {
+      id: true,
+      status: true,
+      orderSnapshot: true,
+      channelAccount: { select: { kind: true } },
+      customer: { select: { displayName: true } },
+      messages: {
+        orderBy: { platformCreatedAt: "desc" },
+        take: 30,
+        select: { id: true, direction: true, text: true, attachments: true, platformStatus: true },
+      },
+    },
+  });
+  const tenant = await db.tenant.findUnique({ where: { id: tenantId }, select: { name: true, defaultLanguage: true } });
+  if (!conversation || !tenant) return { status: "skipped", reason: "no_buyer_turn" };
+  if (conversation.status === "resolved") return { status: "skipped", reason: "resolved" };
+
+  const newestFirst = conversation.messages;
+  const lastOutbound = newestFirst.findIndex((m) => m.direction === "outbound");
+  const turn = (lastOutbound === -1 ? newestFirst : newestFirst.slice(0, lastOutbound)).filter((m) => m.direction === "inbound").reverse();
+  const trigger = turn.at(-1);
+  if (!trigger) return { status: "skipped", reason: "no_buyer_turn" };
+  const existing = await db.aiReply.findUnique({ where: { conversationId_triggerMessageId: { conversationId, triggerMessageId: trigger.id } }, select: { id: true, action: true } });
+  if (existing && !options.force) return { status: "done", replyId: existing.id, action: existing.action };
+
+  const kind = conversation.channelAccount.kind;
+  const buyerText = turn.map((m) => m.text.trim()).filter(Boolean).join("\n\n").slice(0, MAX_BUYER_TEXT);
+  const history = newestFirst
+    .slice(turn.length)
+    .reverse()
+    .map((m) => ({ from: m.direction === "inbound" ? ("buyer" as const) : ("seller" as const), text: m.text.slice(0, 1_000) }));
+  const language = detectLanguage(buyerText, (tenant.defaultLanguage as Language) ?? "pl");
+  const signals = classifyMessage(buyerText);
+  const escalations = escalationReasons(buyerText, signals, settings, history, turn);
+
+  let tier = chooseTier(signals);
+  const budget = await monthlyBudget(db, tenantId);
+  const budgetReasons: string[] = [];
+  if (budget.exhausted) {
+    tier = { tier: "fast", why: "monthly AI budget used up" };
+    budgetReasons.push("ai.reasons.budgetExhausted");
+  }
+  logger.info("ai reply tier", { tenantId, conversationId, tier: tier.tier, why: tier.why, intent: signals.intent, language });
+
+  let generated: GeneratedReply | null = null;
+  let failure: string | null = null;
+  let sources: Source[] = [];
+  let passages: Awaited<ReturnType<typeof searchKnowledge>> = [];
+  const order = readOrderSnapshot(conversation.orderSnapshot);
+  if (buyerText && !escalations.some((r) => r !== "ai.reasons.negative")) {
+    try {
+      passages = await searchKnowledge(database, db, tenantId, buyerText, { k: 5 });
+      const request: ReplyRequest = {
+        tenantName: tenant.name,
+        language,
+        buyerName: conversation.customer?.displayName ?? undefined,
+        buyerText,
+        history,
+        passages,
+        order,
+        signals,
+        tier: tier.tier,
+        settings: { persona: settings.persona, tone: settings.tone, signature: settings.signature },
+      };
+      const responder = options.responder ?? responderFor(tier.tier);
+      generated = await responder.generate(request, AbortSignal.timeout(env().AI_TIMEOUT_SECONDS * 1000));
+    } catch (error) {
+      failure = error instanceof Error ? error.message : String(error);
+      logger.warn("ai generation failed; a person must answer", { tenantId, conversationId, error: failure });
+    }
+  }
+
+  let text = generated?.text ?? "";
+  const reasons = [...escalations, ...budgetReasons, ...(generated?.holdReasons ?? [])];
+  if (!buyerText) reasons.push(turn.some((m) => Array.isArray(m.attachments) && m.attachments.length) ? "ai.reasons.attachmentsOnly" : "ai.reasons.emptyMessage");
+  if (failure) reasons.push("ai.reasons.aiFailed");
+  if (generated?.handoff) reasons.push("ai.reasons.noKnowledge");
+  if (generated && !generated.handoff) {
+    sources = generated.cited.flatMap((i) => {
+      const p = passages[i];
+      return p ? [{ chunkId: p.chunkId, documentId: p.documentId, title: p.documentTitle, fileName: p.fileName, headingPath: p.headingPath, position: p.position, excerpt: p.text.slice(0, 300) }] : [];
+    });
+    const rules = checkReplyRules(kind, text);
+    text = rules.text;
+    reasons.push(...rules.violations.map((v) => `rules.${v}`));
+    const evidence = [buyerText, ...passages.map((p) => p.text), order ? JSON.stringify(order) : "", settings.signature, tenant.name];
+    const invented = unsupportedFacts(text, evidence);
+    if (invented.length) reasons.push("ai.reasons.unsupportedFacts");
+    if (!sources.length && !generated.usedOrder) reasons.push("ai.reasons.notGrounded");
+  }
+
+  const decision = decide(kind, settings, signals, reasons, Boolean(text));
+  const latencyMs = Math.round(performance.now() - started);
+  const reply = await storeReply(db, tenantId, {
+    conversationId,
+    triggerMessageId: trigger.id,
+    decision,
+    text,
+    language,
+    signals,
+    tier: tier.tier,
+    generated,
+    sources,
+    latencyMs,
+  });
+  if (!reply) {
+    // Another run answered this turn first: theirs stands.
+    const winner = await db.aiReply.findUniqueOrThrow({ where: { conversationId_triggerMessageId: { conversationId, triggerMessageId: trigger.id } }, select: { id: true, action: true } });
+    return { status: "done", replyId: winner.id, action: winner.action };
+  }
+  if (decision.action === "auto_send") await sendAiReply(database, db, tenantId, reply.id, conversationId, text);
+  return { status: "done", replyId: reply.id, action: decision.action };
+}
+
+function responderFor(tier: Tier): Responder {
+  const setup = chatSetup(tier);
+  return setup ? llmResponder(setup) : offlineResponder;
+}
+
+function escalationReasons(
+  text: string,
+  signals: MessageSignals,
+  settings: AiSettingsView,
+  history: { from: "buyer" | "seller"; text: string }[],
+  turn: unknown[],
+): string[] {
+  const reasons: string[] = [];
+  if (signals.humanRequest) reasons.push("ai.reasons.humanRequested");
+  if (signals.legalThreat) reasons.push("ai.reasons.legalThreat");
+  if (signals.negative) {
+    reasons.push("ai.reasons.negative");
+    // Dissatisfied again after an answer: a person takes over.
+    if (history.some((h) => h.from === "buyer" && classifyMessage(h.text).negative) || turn.length > 2) reasons.push("ai.reasons.repeatedDissatisfaction");
+  }
+  const folded = text.toLowerCase();
+  if (settings.escalationKeywords.some((k) => k.trim() && folded.includes(k.trim().toLowerCase()))) reasons.push("ai.reasons.keyword");
+  return reasons;
+}
+
+/** Reasons that need a person (escalate); every other reason only holds the reply as a draft. */
+const ESCALATING = new Set([
+  "ai.reasons.humanRequested",
+  "ai.reasons.legalThreat",
+  "ai.reasons.repeatedDissatisfaction",
+  "ai.reasons.keyword",
+  "ai.reasons.aiFailed",
+  "ai.reasons.noKnowledge",
+  "ai.reasons.emptyMessage",
+  "ai.reasons.attachmentsOnly",
+]);
+
+export function decide(kind: ChannelKind, settings: AiSettingsView, signals: MessageSignals, reasons: string[], hasText: boolean): Decision {
+  if (!hasText || reasons.some((r) => ESCALATING.has(r))) return { action: "escalate", reasons };
+  const allowed = settings.autoSend[kind] ?? [];
+  const topicAllowed = signals.intents.filter((i) => i !== "greeting" && i !== "thanks").every((i) => allowed.includes(i)) && allowed.includes(signals.intent);
+  const why = [...reasons];
+  if (!topicAllowed) why.push("ai.reasons.autoSendOff");
+  if (signals.negative) return { action: "draft", reasons: why };
+  return why.length ? { action: "draft", reasons: why } : { action: "auto_send", reasons: [] };
+}
+
+async function storeReply(
+  db: ScopedDb,
+  tenantId: string,
+  input: {
+    conversationId: string;
+    triggerMessageId: string;
+    decision: Decision;
+    text: string;
+    language: Language;
+    signals: MessageSignals;
+    tier: Tier;
+    generated: GeneratedReply | null;
+    sources: Source[];
+    latencyMs: number;
+  },
+) {
+  const { decision, generated } = input;
+  try {
+    return await db.$scoped(async (tx) => {
+      // A new turn supersedes drafts for earlier turns: only the newest one is actionable.
+      await tx.aiReply.updateMany({ where: { conversationId: input.conversationId, status: "draft" }, data: { status: "superseded" } });
+      let costPlnMicros = 0n;
+      if (generated && generated.provider !== "offline") {
+        const cost = await recordUsageIn(tx, tenantId, {
+          kind: "generation",
+          provider: generated.provider,
+          model: generated.model,
+          inputTokens: generated.usage.inputTokens,
+          outputTokens: generated.usage.outputTokens,
+          conversationId: input.conversationId,
+          tier: input.tier,
+          latencyMs: input.latencyMs,
+          outcome: decision.action,
+        });
+        costPlnMicros = cost.plnMicros;
+      }
+      const reply = await tx.aiReply.create({
+        data: {
+          tenantId,
+          conversationId: input.conversationId,
+          triggerMessageId: input.triggerMessageId,
+          action: decision.action,
+          status: decision.action === "escalate" ? "escalated" : decision.action === "auto_send" ? "sent" : "draft",
+          text: input.text,
+          language: input.language,
+          intent: input.signals.intent,
+          tier: input.tier,
+          provider: generated?.provider,
+          model: generated?.model,
+          reasons: decision.reasons,
+          sources: input.sources as unknown as Prisma.InputJsonValue,
+          inputTokens: generated?.usage.inputTokens ?? 0,
+          outputTokens: generated?.usage.outputTokens ?? 0,
+          costPlnMicros,
+          latencyMs: input.latencyMs,
+        },
+        select: { id: true },
+      });
+      if (decision.action === "escalate") {
+        await tx.conversation.update({
+          where: { id: input.conversationId },
+          data: { needsHuman: true, needsHumanReason: decision.reasons.find((r) => ESCALATING.has(r)) ?? decision.reasons[0] ?? null },
+        });
+      }
+      await tx.conversationEvent.create({
+        data: {
+          tenantId,
+          conversationId: input.conversationId,
+          type: decision.action === "escalate" ? "ai_escalated" : decision.action === "draft" ? "ai_drafted" : "ai_auto_sent",
+          data: { replyId: reply.id, reasons: decision.reasons, tier: input.tier, intent: input.signals.intent },
+        },
+      });
+      return reply;
+    });
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return null;
+    throw error;
+  }
+}
+
+/** Sends an AI reply through the same path as a person's (queued → sent | failed). */
+export async function sendAiReply(database: Database, db: ScopedDb, tenantId: string, replyId: string, conversationId: string, text: string) {
+  const message = await sendReply(database, db, tenantId, { userId: null, kind: "ai" }, { conversationId, text });
+  await db.aiReply.update({ where: { id: replyId }, data: { status: "sent", messageId: message.id } });
+  return message;
+}

@@ -1,0 +1,39 @@
+import type { OrderSummary } from "@/server/marketplaces/connector";
+import type { RetrievedChunk } from "@/server/knowledge/retrieval";
+import type { MessageSignals, Tier } from "./intent";
+import type { Language } from "./language";
+
+/** Everything a responder may use to write one reply. Buyer text is data, never instructions. */
+export interface ReplyRequest {
+  tenantName: string;
+  language: Language;
+  buyerName?: string;
+  /** The buyer's unanswered messages, oldest first, joined. */
+  buyerText: string;
+  /** Earlier turns, oldest first (already answered). */
+  history: { from: "buyer" | "seller"; text: string }[];
+  passages: RetrievedChunk[];
+  /** The order linked to this conversation, if any (only this buyer's). */
+  order: OrderSummary | null;
+  signals: MessageSignals;
+  tier: Tier;
+  settings: { persona: string; tone: string; signature: string };
+}
+
+export interface GeneratedReply {
+  text: string;
+  /** The responder could not answer from what it was given: a person must. */
+  handoff: boolean;
+  /** Indexes into request.passages the reply is based on. */
+  cited: number[];
+  usedOrder: boolean;
+  provider: string;
+  model: string;
+  usage: { inputTokens: number; outputTokens: number };
+  /** Extra reasons the reply must not go out unreviewed (message keys). */
+  holdReasons: string[];
+}
+
+export interface Responder {
+  generate(request: ReplyRequest, signal: AbortSignal): Promise<GeneratedReply>;
+}

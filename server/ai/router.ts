@@ -1,0 +1,49 @@
+import { createRouter, tenantAdminProcedure, tenantMemberProcedure } from "@/server/api/trpc";
+import { chatSetup, embeddingSetup } from "./providers";
+import { getAiSettings, updateAiSettings } from "./settings-service";
+import { askPlayground, discardDraft, latestReply, regenerateReply, sendDraft } from "./reply-actions";
+import { monthlyBudget } from "./usage";
+import { ZConversationInput, ZPlaygroundInput, ZReplyInput, ZSendDraftInput, ZUpdateAiSettingsInput } from "./schemas";
+
+/**
+ * The AI engine: settings, the drafts it leaves in conversations, the playground and
+ * usage. Every procedure is in the isolation matrix (tests/isolation.integration.test.ts).
+ */
+export const aiRouter = createRouter({
+  settings: tenantMemberProcedure.query(({ ctx }) => getAiSettings(ctx.tenantDb, ctx.tenant.id)),
+
+  updateSettings: tenantAdminProcedure.input(ZUpdateAiSettingsInput).mutation(({ ctx, input }) => updateAiSettings(ctx.tenantDb, ctx.tenant.id, input)),
+
+  /** Which models answer, for the settings page (never any key). */
+  status: tenantMemberProcedure.query(async ({ ctx }) => {
+    const fast = chatSetup("fast");
+    const smart = chatSetup("smart");
+    const embeddings = embeddingSetup();
+    const budget = await monthlyBudget(ctx.tenantDb, ctx.tenant.id);
+    return {
+      responder: fast ? ("model" as const) : ("offline" as const),
+      provider: fast?.provider ?? "offline",
+      fastModel: fast?.modelId ?? null,
+      smartModel: smart?.modelId ?? null,
+      embeddings: embeddings ? `${embeddings.provider}:${embeddings.modelId}` : null,
+      vectorSearch: ctx.db.vector && embeddings !== null,
+      spentPln: Number(budget.spentPlnMicros) / 1e6,
+      budgetPln: Number(budget.budgetPlnMicros) / 1e6,
+      budgetExhausted: budget.exhausted,
+    };
+  }),
+
+  latestReply: tenantMemberProcedure.input(ZConversationInput).query(({ ctx, input }) => latestReply(ctx.tenantDb, input.conversationId)),
+
+  sendDraft: tenantMemberProcedure
+    .input(ZSendDraftInput)
+    .mutation(({ ctx, input }) => sendDraft(ctx.db, ctx.tenantDb, ctx.tenant.id, ctx.actor.userId, input)),
+
+  discardDraft: tenantMemberProcedure.input(ZReplyInput).mutation(({ ctx, input }) => discardDraft(ctx.tenantDb, input.replyId)),
+
+  regenerate: tenantMemberProcedure
+    .input(ZConversationInput)
+    .mutation(({ ctx, input }) => regenerateReply(ctx.db, ctx.tenantDb, ctx.tenant.id, input.conversationId)),
+
+  playground: tenantMemberProcedure.input(ZPlaygroundInput).mutation(({ ctx, input }) => askPlayground(ctx.db, ctx.tenantDb, ctx.tenant.id, input.question)),
+});
