@@ -1,0 +1,109 @@
+import { describe, expect, it } from "vitest";
+import { checkReplyRules } from "@/server/marketplaces/reply-rules";
+import { detectLanguage } from "@/server/ai/language";
+import { chooseTier, classifyMessage } from "@/server/ai/intent";
+import { unsupportedFacts } from "@/server/ai/grounding";
+import { parseCitations } from "@/server/ai/llm-responder";
+import { decide } from "@/server/ai/pipeline";
+import { DEFAULT_AI_SETTINGS } from "@/server/ai/settings-service";
+
+describe("marketplace reply rules", () => {
+  it.each([
+    ["Proszę o przelew bezpośrednio na nasze konto, taniej niż na Allegro.", "offPlatform"],
+    ["Najlepiej napisz na sklep@example.pl", "contactDetails"],
+    ["Zadzwoń: 600 700 800", "contactDetails"],
+    ["Więcej na https://mojsklep.pl/regulamin", "externalLink"],
+    ["Dziękujemy za zakup!\n\nPozdrawiamy, Sklep", "notificationOnly"],
+    ["x".repeat(2001), "tooLong"],
+  ])("Allegro: %s → %s", (text, rule) => {
+    expect(checkReplyRules("allegro", text).violations).toContain(rule);
+  });
+
+  it("Allegro: a normal answer, a postcode and an allegro.pl link pass", () => {
+    const text = "Dzień dobry! Paczkę odeślij na adres ul. Polna 1, 00-950 Warszawa. Formularz: https://allegro.pl/moje-allegro. Pozdrawiamy";
+    expect(checkReplyRules("allegro", text).violations).toEqual([]);
+  });
+
+  it("Allegro: answering the buyer's question about shipping is not a repeated notification", () => {
+    expect(checkReplyRules("allegro", "Tak, paczka została wysłana wczoraj. Numer przesyłki to 6200001112223, dotrze jutro?").violations).not.toContain("notificationOnly");
+  });
+
+  it.each([
+    ["Visit our store at www.shop.com for more", "externalLink"],
+    ["Write to us at help@shop.com", "contactDetails"],
+    ["Use discount code SAVE10 on your next order!", "marketing"],
+  ])("Amazon: %s → %s", (text, rule) => {
+    expect(checkReplyRules("amazon", text).violations).toContain(rule);
+  });
+
+  it("removes HTML instead of refusing it", () => {
+    const check = checkReplyRules("amazon", "<p>Hello,</p><p>your order <b>ships</b> today.</p>");
+    expect(check).toEqual({ text: "Hello,\nyour order ships today.", fixed: ["htmlRemoved"], violations: [] });
+  });
+});
+
+describe("language detection on short buyer messages", () => {
+  it.each([
+    ["Dzien dobry, kiedy wyslecie paczke?", "pl"],
+    ["zwrot?", "pl"],
+    ["Hello, where is my order?", "en"],
+    ["Wann kommt mein Paket an?", "de"],
+    ["Dobrý den, kdy odešlete balík?", "cs"],
+    ["Bună ziua, când ajunge comanda?", "ro"],
+    ["Jó napot, hol van a csomagom?", "hu"],
+    ["Доброго дня, де моє замовлення?", "uk"],
+  ])("%s → %s", (text, lang) => {
+    expect(detectLanguage(text)).toBe(lang);
+  });
+
+  it("falls back to the shop's language when there is nothing to go on", () => {
+    expect(detectLanguage("👍", "en")).toBe("en");
+  });
+});
+
+describe("intent, signals and tiers", () => {
+  it("greetings and simple questions go fast; complaints, several questions and anger go smart", () => {
+    expect(chooseTier(classifyMessage("Dzień dobry, dziękuję!")).tier).toBe("fast");
+    expect(classifyMessage("Dzień dobry, ile kosztuje wysyłka?").intent).toBe("shipping");
+    expect(chooseTier(classifyMessage("Paczka przyszła uszkodzona"))).toEqual({ tier: "smart", why: "intent complaint" });
+    expect(chooseTier(classifyMessage("Ile kosztuje wysyłka? A zwrot? I czy wystawiacie faktury?")).tier).toBe("smart");
+    expect(classifyMessage("TO JEST SKANDAL, NIGDY WIECEJ!!!").negative).toBe(true);
+  });
+
+  it("spots requests for a person and legal threats in several languages", () => {
+    expect(classifyMessage("Chcę rozmawiać z człowiekiem").humanRequest).toBe(true);
+    expect(classifyMessage("I want to speak to a real person").humanRequest).toBe(true);
+    expect(classifyMessage("Zgłoszę to do UOKiK i na policję").legalThreat).toBe(true);
+    expect(classifyMessage("Mein Anwalt wird sich melden").legalThreat).toBe(true);
+    expect(classifyMessage("Ile kosztuje dostawa?").humanRequest).toBe(false);
+  });
+});
+
+describe("grounding", () => {
+  const evidence = ["Na zwrot masz 30 dni. Dostawa kosztuje 14,99 zł, od 200 zł darmowa."];
+  it("accepts facts the sources contain and names the ones they do not", () => {
+    expect(unsupportedFacts("Masz 30 dni na zwrot, dostawa 14,99 zł.", evidence)).toEqual([]);
+    expect(unsupportedFacts("Masz 60 dni, a z kodem RABAT90 dostaniesz 90% zniżki.", evidence)).toEqual(["60 dni", "RABAT90", "90%"]);
+    expect(unsupportedFacts("Masz 3 dni.", evidence)).toEqual(["3 dni"]);
+  });
+
+  it("turns citation markers into sources and removes them from the text", () => {
+    expect(parseCitations("Dostawa 14,99 zł [2]. Status: w drodze [order]. Błędny [9].", 3)).toEqual({
+      text: "Dostawa 14,99 zł. Status: w drodze. Błędny.",
+      cited: [1],
+      usedOrder: true,
+    });
+  });
+});
+
+describe("decision", () => {
+  const shipping = classifyMessage("Ile kosztuje wysyłka?");
+  it("auto-sends only a grounded reply on an allowed channel and topic", () => {
+    const allowed = { ...DEFAULT_AI_SETTINGS, autoSend: { allegro: ["shipping" as const] } };
+    expect(decide("allegro", allowed, shipping, [], true)).toEqual({ action: "auto_send", reasons: [] });
+    expect(decide("amazon", allowed, shipping, [], true).action).toBe("draft");
+    expect(decide("allegro", allowed, shipping, ["ai.reasons.notGrounded"], true).action).toBe("draft");
+    expect(decide("allegro", allowed, shipping, ["ai.reasons.aiFailed"], false).action).toBe("escalate");
+    expect(decide("allegro", DEFAULT_AI_SETTINGS, shipping, [], true)).toEqual({ action: "draft", reasons: ["ai.reasons.autoSendOff"] });
+  });
+});
