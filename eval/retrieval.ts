@@ -1,6 +1,5 @@
-import { readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
-import path from "node:path";
-import { z } from "zod";
+import { writeFileSync } from "node:fs";
+import { openEvalShop, readQuestions } from "./shop";
 
 /**
  * Retrieval evaluation (used by `npm run eval:retrieval`, see eval/retrieval-cli.ts, and
@@ -9,16 +8,6 @@ import { z } from "zod";
  * recall@k = share of questions with at least one gold document among the top k
  * documents; MRR = mean of 1 / rank of the first gold document.
  */
-
-const ZQuestion = z
-  .object({
-    id: z.union([z.string(), z.number()]).transform(String),
-    question: z.string(),
-    gold_docs: z.array(z.string()).default([]),
-    answerable: z.boolean().optional(),
-    attack: z.boolean().optional(),
-  })
-  .passthrough();
 
 export interface RetrievalEvalResult {
   n: number;
@@ -31,45 +20,19 @@ export async function runRetrievalEval(
   values: { kb: string; questions: string; out?: string; k: number },
   log: (line: string) => void = console.log,
 ): Promise<RetrievalEvalResult> {
-  const [{ getDatabase }, { signUp }, { tenantDb }, { createDocument }, { drainInlineJobs }, { retrieveChunks }, { embedQuery, vectorSearchEnabled }] = await Promise.all([
-    import("@/server/db/client"),
-    import("@/server/auth/account-service"),
+  const [{ tenantDb }, { retrieveChunks }, { embedQuery, vectorSearchEnabled }] = await Promise.all([
     import("@/server/db/tenant-scope"),
-    import("@/server/knowledge/document-service"),
-    import("@/server/infra/jobs"),
     import("@/server/knowledge/retrieval"),
     import("@/server/knowledge/embeddings"),
   ]);
-  const db = await getDatabase();
   const k = values.k;
-  const stamp = Date.now().toString(36);
-  const { user, tenant } = await signUp(db, {
-    email: `eval-${stamp}@eval.invalid`, name: "Eval", password: `eval-${stamp}-password`, shopName: "Eval shop", slug: `eval-${stamp}`,
-  });
-  await db.owner.query(`INSERT INTO plans (id, name, max_documents, max_file_bytes) VALUES ('eval', 'Eval', 100000, 104857600) ON CONFLICT (id) DO NOTHING`);
-  await db.owner.query(`UPDATE tenants SET plan_id = 'eval' WHERE id = $1`, [tenant.id]);
-  const scoped = tenantDb(db.prisma, tenant.id);
+  const shop = await openEvalShop(values.kb, log);
+  const { db } = shop;
+  const tenant = { id: shop.tenantId };
+  const scoped = tenantDb(db.prisma, shop.tenantId);
 
   try {
-    const kbDir = path.resolve(values.kb);
-    const files = readdirSync(kbDir).filter((f) => statSync(path.join(kbDir, f)).isFile()).sort();
-    const started = performance.now();
-    for (const file of files) {
-      await createDocument(db, scoped, tenant.id, user.id, {
-        title: file.replace(/\.[a-z0-9]+$/i, ""),
-        source: "upload",
-        fileName: file,
-        bytes: new Uint8Array(readFileSync(path.join(kbDir, file))),
-      });
-    }
-    await drainInlineJobs();
-    const docs = await scoped.document.findMany({ select: { fileName: true, status: true, errorKey: true, chunkCount: true } });
-    const failed = docs.filter((d) => d.status !== "ready");
-    log(`Ingested ${docs.length - failed.length}/${docs.length} documents, ${docs.reduce((s, d) => s + d.chunkCount, 0)} passages in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-    for (const f of failed) log(`  failed: ${f.fileName}: ${f.errorKey}`);
-
-    const lines = readFileSync(path.resolve(values.questions), "utf8").split("\n").filter((l) => l.trim());
-    const questions = lines.map((l) => ZQuestion.parse(JSON.parse(l))).filter((q) => q.answerable !== false && !q.attack && q.gold_docs.length);
+    const questions = readQuestions(values.questions).filter((q) => q.answerable !== false && !q.attack && q.gold_docs.length);
 
     // Lexical always; hybrid too when an embedding provider and pgvector are there.
     const setup = vectorSearchEnabled(db);
@@ -109,8 +72,6 @@ export async function runRetrievalEval(
     }
     return result;
   } finally {
-    // A throw-away tenant: on a real database it goes again (cascades to its documents).
-    await db.owner.query(`DELETE FROM tenants WHERE id = $1`, [tenant.id]);
-    await db.owner.query(`DELETE FROM users WHERE id = $1`, [user.id]);
+    await shop.dispose();
   }
 }

@@ -21,7 +21,7 @@ const LETTERS: [Language, RegExp][] = [
 ];
 
 const WORDS: Record<Language, string> = {
-  pl: "dzien dobry czy jest jak kiedy gdzie moje moja moj paczka paczke zamowienie zamowilem zamowilam prosze dziekuje witam nie tak sie jeszcze juz ile mozna zwrot wysylka kurier pozdrawiam bardzo kupilem kupilam przesylka przesylki faktura",
+  pl: "ile do na od po ze sie co czy dla ma macie mozna moge musze jaki jakie jaka zeby bo ale gdzie kiedy jest sa dzien dobry czy jest jak kiedy gdzie moje moja moj paczka paczke zamowienie zamowilem zamowilam prosze dziekuje witam nie tak sie jeszcze juz ile mozna zwrot wysylka kurier pozdrawiam bardzo kupilem kupilam przesylka przesylki faktura",
   en: "hello hi the is are my where when what how can please thanks thank you order package shipping return refund not have would could your did does it and with",
   de: "hallo guten tag ich mein meine wann wo ist das die der und nicht bitte danke bestellung paket lieferung rucksendung kann konnen sie haben noch schon",
   cs: "dobry den dekuji prosim kdy kde moje objednavka balik jak muzu mohu neni jeste uz zasilka vraceni reklamace dobrou",
@@ -43,6 +43,9 @@ export function detectLanguage(text: string, fallback: Language = "pl"): Languag
   const scores = new Map<Language, number>();
   const bump = (lang: Language, by: number) => scores.set(lang, (scores.get(lang) ?? 0) + by);
   for (const [lang, pattern] of LETTERS) if (pattern.test(text)) bump(lang, 3);
+  // Polish spelt without diacritics still shows its digraphs (Czech writes č, ř, š instead).
+  const digraphs = (foldText(text).match(/rz|sz|cz|dz|ch[aeouy]\b|[oó]w\b|ych\b/g) ?? []).length;
+  if (digraphs) bump("pl", Math.min(digraphs, 3) * 0.5);
   for (const word of foldText(text).match(/\p{L}+/gu) ?? []) {
     for (const lang of SUPPORTED_LANGUAGES) if (WORD_SETS[lang].has(word)) bump(lang, 1);
   }

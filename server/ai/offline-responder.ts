@@ -14,7 +14,18 @@ import type { GeneratedReply, ReplyRequest, Responder } from "./responder";
  */
 const MAX_SENTENCES = 3;
 /** Share of the buyer's meaningful words a sentence must contain to be quoted. */
-const MIN_COVERAGE = 0.34;
+const MIN_COVERAGE = 0.5;
+const QUANTITY = /\b(ile|kiedy|jak dlugo|ktora godzin|how (?:much|long|many)|when|wie (?:viel|lange)|wann|kolik|kdy|cena|koszt|price|cost)/;
+
+/**
+ * Short stems on purpose: a sentence is judged on its own, so "kosztuje" must find
+ * "koszt" and "kurierem" "kurier", while "paczkomatu" must not shrink to "paczk".
+ */
+function shortStem(token: string): string {
+  if (token.length >= 8) return token.slice(0, token.length - 3);
+  return token.length > 5 ? token.slice(0, 5) : token;
+}
+
 const GREETING_WORDS = new Set(["dzien", "dobry", "witam", "hello", "hallo", "guten", "czesc", "pozdrawiam", "dziekuje", "thanks", "thank", "danke"]);
 
 interface Sentence {
@@ -29,31 +40,53 @@ function splitSentences(text: string): string[] {
   return text
     .replace(/\n+/g, "\n")
     .split(/(?<=[.!?])\s+|\n/)
-    .map((s) => s.replace(/^[-*•#>\s]+/, "").trim())
-    .filter((s) => s.length >= 12 && /\p{L}/u.test(s));
+    // Quoted as plain text: no Markdown emphasis, heading marks or table pipes.
+    .map((s) => s.replace(/^[-*•#>|\s]+/, "").replace(/\*\*|__|`/g, "").replace(/\s*\|\s*/g, " – ").replace(/\s+–\s*$/, "").trim())
+    .filter((s) => s.length >= 12 && /\p{L}/u.test(s) && !/^[-–\s:]+$/.test(s));
 }
 
+/**
+ * Picks the sentences that together cover most of the buyer's meaningful words (greedy
+ * set cover), so a message with three questions gets a sentence for each.
+ */
 export function extractAnswer(request: ReplyRequest): { sentences: Sentence[]; coverage: number } {
-  // Short stems on purpose: a sentence is judged on its own, so "kosztuje" must find
-  // "koszt" and "kurierem" must find "kurier" (five letters keep words apart well enough).
-  const stems = [...new Set(queryTokens(request.buyerText).filter((t) => !GREETING_WORDS.has(t)).map((t) => (t.length > 5 ? t.slice(0, 5) : t)))];
+  // "How much / when / how long" questions want the sentence with the number in it.
+  const quantitative = QUANTITY.test(foldText(request.buyerText));
+  const stems = [...new Set(queryTokens(request.buyerText).filter((t) => !GREETING_WORDS.has(t)).map(shortStem))];
   if (!stems.length) return { sentences: [], coverage: 0 };
-  const candidates: Sentence[] = [];
+  const patterns = stems.map((s) => new RegExp(`(?:^|[^\\p{L}\\d])${s}`, "u"));
+  const candidates: (Sentence & { covers: Set<number>; bonus: number })[] = [];
   request.passages.forEach((p, passage) => {
     splitSentences(p.text).forEach((text, order) => {
       const folded = foldText(text);
-      const matched = stems.filter((s) => new RegExp(`(?:^|[^\\p{L}])${s}`, "u").test(folded)).length;
-      if (matched) candidates.push({ text, passage, order, coverage: matched / stems.length });
+      const covers = new Set(patterns.flatMap((re, i) => (re.test(folded) ? [i] : [])));
+      const bonus = quantitative && /\d/.test(text) ? 0.5 : 0;
+      if (covers.size) candidates.push({ text, passage, order, coverage: covers.size / stems.length, covers, bonus });
     });
   });
-  // Best coverage first; on a tie, the better-ranked passage.
-  const best = candidates.sort((a, b) => b.coverage - a.coverage || a.passage - b.passage).slice(0, MAX_SENTENCES);
-  const coverage = best[0]?.coverage ?? 0;
-  // Weaker sentences only join a strong one, never stand in for it.
-  const chosen = best.filter((s) => s.coverage >= coverage / 2);
+  const covered = new Set<number>();
+  const chosen: Sentence[] = [];
+  while (chosen.length < MAX_SENTENCES) {
+    let best: (typeof candidates)[number] | undefined;
+    let gain = 0;
+    for (const c of candidates) {
+      const fresh = [...c.covers].filter((i) => !covered.has(i)).length;
+      const g = fresh ? fresh + c.bonus - c.passage * 0.1 : 0;
+      // More new words first; on a tie, the better-ranked passage.
+      if (g > gain || (g === gain && g > 0 && best && c.passage < best.passage)) {
+        best = c;
+        gain = g;
+      }
+    }
+    // After the first, a sentence must bring a new word and not come from far down the list.
+    if (!best || gain <= 0 || (chosen.length > 0 && gain < 0.9)) break;
+    best.covers.forEach((i) => covered.add(i));
+    chosen.push(best);
+    candidates.splice(candidates.indexOf(best), 1);
+  }
   // Quote in document order so the reply reads like the policy does.
   chosen.sort((a, b) => a.passage - b.passage || a.order - b.order);
-  return { sentences: chosen, coverage };
+  return { sentences: chosen, coverage: covered.size / stems.length };
 }
 
 export const offlineResponder: Responder = {
