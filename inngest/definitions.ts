@@ -144,6 +144,8 @@ const answerWithAi: JobDefinition<MessageReceivedData> = {
   debounce: { key: (d) => d.conversationId, expression: "event.data.conversationId", periodMs: () => env().AI_DEBOUNCE_SECONDS * 1000 },
   concurrencyKey: (d) => d.conversationId,
   concurrencyExpression: "event.data.conversationId",
+  // Mostly waiting for the model, holding no database connection meanwhile.
+  inlineConcurrency: 64,
   handler: async ({ data, run }) => run("answer", async () => answerConversation(await getDatabase(), data.tenantId, data.conversationId)),
 };
 

@@ -168,8 +168,8 @@ export function getDatabase(): Promise<Database> {
   return g[globalKey];
 }
 
-/** Lets tests install a database they opened themselves as the process-wide one. */
-export function setDatabaseForTests(db: Database | undefined): void {
+/** Makes a database opened elsewhere (tests, benchmarks) the process-wide one background jobs use. */
+export function installDatabase(db: Database | undefined): void {
   const g = globalThis as GlobalWithDb;
   if (db) g[globalKey] = Promise.resolve(db);
   else delete g[globalKey];

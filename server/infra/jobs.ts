@@ -32,6 +32,8 @@ export interface JobDefinition<TData = Record<string, unknown>> {
   concurrencyKey?: (data: TData) => string;
   /** Inngest expression for the same key, e.g. "event.data.channelAccountId". */
   concurrencyExpression?: string;
+  /** Inline runs of this job at once (default 4); raise it for jobs that wait on the network. */
+  inlineConcurrency?: number;
   /** Events with the same key within `periodMs` start one run, with the last event. */
   debounce?: { key: (data: TData) => string; expression: string; periodMs: () => number };
   handler(ctx: JobContext<TData>): Promise<unknown>;
@@ -71,24 +73,28 @@ const seenIds = new Map<string, number>();
 let backoffScale = 1;
 
 /**
- * At most this many inline runs work at once, across all jobs. A burst (50 documents
- * uploaded together) would otherwise start 50 transactions on a 10-connection pool and
- * time out waiting for connections; Inngest applies its own function concurrency.
+ * At most this many inline runs of one job work at once. A burst (50 documents uploaded
+ * together) would otherwise start 50 transactions on a 10-connection pool and time out
+ * waiting for connections. Jobs that mostly wait on the network without holding a
+ * connection (a model call) set a higher `inlineConcurrency`. Inngest applies its own.
  */
-const INLINE_CONCURRENCY = 4;
-let active = 0;
-const waiting: (() => void)[] = [];
+const DEFAULT_INLINE_CONCURRENCY = 4;
+const slots = new Map<string, { active: number; waiting: (() => void)[] }>();
 
-async function withInlineSlot<T>(fn: () => Promise<T>): Promise<T> {
-  if (active >= INLINE_CONCURRENCY) await new Promise<void>((resolve) => waiting.push(resolve));
-  else active++;
+async function withInlineSlot<T>(def: JobDefinition, fn: () => Promise<T>): Promise<T> {
+  const limit = def.inlineConcurrency ?? DEFAULT_INLINE_CONCURRENCY;
+  let slot = slots.get(def.id);
+  if (!slot) slots.set(def.id, (slot = { active: 0, waiting: [] }));
+  const lane = slot;
+  if (lane.active >= limit) await new Promise<void>((resolve) => lane.waiting.push(resolve));
+  else lane.active++;
   try {
     return await fn();
   } finally {
     // Hand the slot straight to the next waiter (active stays the same) or free it.
-    const next = waiting.shift();
+    const next = lane.waiting.shift();
     if (next) next();
-    else active--;
+    else lane.active--;
   }
 }
 
@@ -96,7 +102,7 @@ async function runInline(def: JobDefinition, event: JobEvent): Promise<void> {
   const maxAttempts = def.retries + 1;
   for (let attempt = 0; attempt < maxAttempts; attempt++) {
     try {
-      await withInlineSlot(() =>
+      await withInlineSlot(def, () =>
         def.handler({
           data: event.data,
           attempt,

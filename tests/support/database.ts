@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
-import { openDatabase, setDatabaseForTests, type Database } from "@/server/db/client";
+import { openDatabase, installDatabase, type Database } from "@/server/db/client";
 
 export type TestEngine = "pglite" | "postgres";
 
@@ -28,11 +28,11 @@ export interface TestDatabase extends Database {
 export async function openTestDatabase(options: { poolSize?: number } = {}): Promise<TestDatabase> {
   const db = await openEngine(options);
   // Background jobs look the database up themselves (as in production): make it this one.
-  setDatabaseForTests(db);
+  installDatabase(db);
   return {
     ...db,
     close: async () => {
-      setDatabaseForTests(undefined);
+      installDatabase(undefined);
       await db.close();
     },
   };
