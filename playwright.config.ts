@@ -75,6 +75,11 @@ export default defineConfig({
           UPSTASH_REDIS_REST_URL: "",
           UPSTASH_REDIS_REST_TOKEN: "",
           SEED_DEMO: "1",
+          // The AI engine waits this long after a buyer's last message before answering;
+          // the built-in offline responder answers, whatever model a developer configured.
+          AI_DEBOUNCE_SECONDS: "1",
+          AI_PROVIDER: "none",
+          EMBEDDING_PROVIDER: "none",
         },
       }
     : undefined,

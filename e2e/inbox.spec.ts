@@ -124,7 +124,7 @@ test("a seller answers with Ctrl+Enter, inserts a canned reply, leaves an intern
     await expect(chip).toContainText("paczka.png");
     await expect(chip).not.toContainText(pl.inbox.reply.uploading);
     await replyBox.fill("Przesyłam zdjęcie paczki.");
-    await page.getByRole("button", { name: pl.inbox.reply.send }).click();
+    await page.getByRole("button", { name: pl.inbox.reply.send, exact: true }).click();
     const reply = timeline(page).getByRole("article").filter({ hasText: "Przesyłam zdjęcie paczki." });
     await expect(reply.getByRole("link", { name: "paczka.png" })).toBeVisible();
     await expect(reply).toContainText(pl.inbox.delivery.sent);

@@ -10,7 +10,9 @@ export type AppErrorCode =
   | "NOT_FOUND"
   | "CONFLICT"
   | "PRECONDITION_FAILED"
-  | "TOO_MANY_REQUESTS";
+  | "TOO_MANY_REQUESTS"
+  /** An upstream service (a model provider) failed. */
+  | "BAD_GATEWAY";
 
 export class AppError extends Error {
   readonly code: AppErrorCode;

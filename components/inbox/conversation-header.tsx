@@ -8,6 +8,7 @@ import { useLocale, useT } from "@/components/providers/i18n";
 import { useTRPC } from "@/components/providers/trpc";
 import { useCurrentTenant } from "@/components/shell/shell-context";
 import { ChannelBadge } from "@/components/channels/channel-badge";
+import { NeedsHumanBadge } from "@/components/ai/ai-badges";
 import { Alert } from "@/components/ui/alert";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { CheckIcon, CloseIcon } from "@/components/ui/icons";
@@ -176,6 +177,7 @@ export function ConversationHeader({
             <ChannelBadge kind={conversation.channelAccount.kind} />
             <span>{t("inbox.number", { number: conversation.number })}</span>
             <ConversationStatusBadge status={conversation.status} />
+            {conversation.needsHuman && <NeedsHumanBadge reason={conversation.needsHumanReason} />}
             {conversation.status === "snoozed" && conversation.snoozedUntil && (
               <span>{t("inbox.actions.snoozedUntil", { date: formatDateTime(conversation.snoozedUntil, locale) })}</span>
             )}

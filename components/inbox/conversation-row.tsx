@@ -4,6 +4,7 @@ import type { MouseEvent } from "react";
 import clsx from "clsx";
 import { useLocale, useT } from "@/components/providers/i18n";
 import { ChannelBadge } from "@/components/channels/channel-badge";
+import { NeedsHumanBadge } from "@/components/ai/ai-badges";
 import { ConversationStatusBadge } from "./conversation-status-badge";
 import { ResponseClock } from "./response-clock";
 import { formatDateTime, formatRelative } from "./time-format";
@@ -70,6 +71,7 @@ export function ConversationRow({
           <ChannelBadge kind={conversation.channelAccount.kind} />
           <span>{t("inbox.number", { number: conversation.number })}</span>
           {conversation.status !== "open" && <ConversationStatusBadge status={conversation.status} />}
+          {conversation.needsHuman && <NeedsHumanBadge reason={conversation.needsHumanReason} />}
           {unread && (
             <span className="ml-auto inline-flex min-w-5 items-center justify-center rounded-full bg-brand-600 px-1.5 text-[11px] leading-5 font-semibold text-white">
               <span aria-hidden="true">{conversation.unreadCount}</span>

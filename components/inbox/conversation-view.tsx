@@ -6,6 +6,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useT } from "@/components/providers/i18n";
 import { useTRPC } from "@/components/providers/trpc";
 import { useCurrentTenant } from "@/components/shell/shell-context";
+import { DraftPanel } from "@/components/ai/draft-panel";
 import { httpStatusOf, readFormError } from "@/components/forms/trpc-error";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -154,6 +155,7 @@ export function ConversationView({ conversationId, now, onBack }: { conversation
         />
         <PresenceBanner viewers={viewers} />
         <ThreadTimeline thread={data} buyer={buyer} now={now} nameOf={nameOf} />
+        <DraftPanel key={`ai-${current.id}`} thread={data} />
         <ReplyComposer
           key={current.id}
           conversation={current}

@@ -7,6 +7,7 @@ import { useTRPC } from "@/components/providers/trpc";
 import { useCurrentTenant } from "@/components/shell/shell-context";
 import { readFormError } from "@/components/forms/trpc-error";
 import { ChannelBadge } from "@/components/channels/channel-badge";
+import { AiBadge } from "@/components/ai/ai-badges";
 import { Button } from "@/components/ui/button";
 import { AlertIcon, CheckIcon } from "@/components/ui/icons";
 import { ClockIcon, PaperclipIcon } from "./inbox-icons";
@@ -108,13 +109,9 @@ export function ThreadMessageItem({
   const tenant = useCurrentTenant();
   const inbound = message.direction === "inbound";
   const held = message.platformStatus === "VERIFYING" || message.platformStatus === "BLOCKED";
-  const author = inbound
-    ? buyer
-    : message.author === "ai"
-      ? t("inbox.thread.ai")
-      : message.authorUserId
-        ? (people[message.authorUserId] ?? t("inbox.thread.seller"))
-        : t("inbox.thread.sellerOnPlatform");
+  const person = message.authorUserId ? (people[message.authorUserId] ?? t("inbox.thread.seller")) : null;
+  // An AI reply a person approved carries their name; one the AI sent on its own, the assistant's.
+  const author = inbound ? buyer : message.author === "ai" ? (person ?? t("inbox.thread.ai")) : (person ?? t("inbox.thread.sellerOnPlatform"));
   const attachments = attachmentsOf(message, tenant.slug);
   return (
     <li className={clsx("flex", inbound ? "justify-start" : "justify-end")}>
@@ -124,6 +121,7 @@ export function ThreadMessageItem({
       >
         <p className={clsx("flex items-center gap-1.5 text-xs text-slate-500", !inbound && "justify-end")}>
           <span className="font-medium text-slate-700">{author}</span>
+          {!inbound && message.author === "ai" && <AiBadge approvedBy={person} />}
           <ChannelBadge kind={channelKind} />
           <time dateTime={message.platformCreatedAt.toISOString()} title={formatDateTime(message.platformCreatedAt, locale)}>
             {formatTime(message.platformCreatedAt, locale)}

@@ -46,6 +46,12 @@ export function describeEvent(
       return t("inbox.events.replySent", { actor });
     case "reopened":
       return t("inbox.events.reopened");
+    case "ai_drafted":
+      return t("inbox.events.aiDrafted");
+    case "ai_auto_sent":
+      return t("inbox.events.aiAutoSent");
+    case "ai_escalated":
+      return t("inbox.events.aiEscalated");
     default:
       return t("inbox.events.other", { actor, type: event.type });
   }

@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import { getServerT } from "@/lib/i18n/server";
-import { CardIcon, SparklesIcon } from "@/components/ui/icons";
+import { CardIcon } from "@/components/ui/icons";
 import { ComingSoon } from "./coming-soon";
 
-type PlaceholderSection = "ai" | "billing";
+type PlaceholderSection = "billing";
 
-const ICONS = { ai: SparklesIcon, billing: CardIcon } as const;
+const ICONS = { billing: CardIcon } as const;
 
 /** Server-rendered placeholder for a tenant section that is still being built. */
 export async function PlaceholderPage({ section }: { section: PlaceholderSection }) {

@@ -217,7 +217,8 @@ export function decide(kind: ChannelKind, settings: AiSettingsView, signals: Mes
   const allowed = settings.autoSend[kind] ?? [];
   const topicAllowed = signals.intents.filter((i) => i !== "greeting" && i !== "thanks").every((i) => allowed.includes(i)) && allowed.includes(signals.intent);
   const why = [...reasons];
-  if (!topicAllowed) why.push("ai.reasons.autoSendOff");
+  // Complaints always get a person's eye, whatever the settings say.
+  if (!topicAllowed || signals.intents.includes("complaint")) why.push("ai.reasons.autoSendOff");
   if (signals.negative) return { action: "draft", reasons: why };
   return why.length ? { action: "draft", reasons: why } : { action: "auto_send", reasons: [] };
 }

@@ -97,10 +97,14 @@ export async function askPlayground(database: Database, db: ScopedDb, tenantId: 
   const passages = await searchKnowledge(database, db, tenantId, question, { k: 5 });
   const setup = chatSetup(tier.tier);
   const responder = setup ? llmResponder(setup) : offlineResponder;
-  const generated = await responder.generate(
-    { tenantName: tenant.name, language, buyerText: question, history: [], passages, order: null, signals, tier: tier.tier, settings },
-    AbortSignal.timeout(30_000),
-  );
+  const generated = await responder
+    .generate(
+      { tenantName: tenant.name, language, buyerText: question, history: [], passages, order: null, signals, tier: tier.tier, settings },
+      AbortSignal.timeout(30_000),
+    )
+    .catch((error: unknown) => {
+      throw new AppError("BAD_GATEWAY", "ai.errors.generationFailed", { detail: error instanceof Error ? error.message.slice(0, 200) : "" });
+    });
   const latencyMs = Math.round(performance.now() - started);
   const cost = generated.provider === "offline"
     ? { plnMicros: 0n, usdMicros: 0n }

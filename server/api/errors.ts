@@ -18,6 +18,7 @@ const TRPC_CODE: Record<AppErrorCode, TRPCError["code"]> = {
   CONFLICT: "CONFLICT",
   PRECONDITION_FAILED: "PRECONDITION_FAILED",
   TOO_MANY_REQUESTS: "TOO_MANY_REQUESTS",
+  BAD_GATEWAY: "BAD_GATEWAY",
 };
 
 export function toAppError(error: unknown): AppError | undefined {

@@ -76,8 +76,8 @@ export async function sendReply(
       where: { id: c.id },
       data: { lastMessageAt: now, unreadCount: 0, needsHuman: false, needsHumanReason: null, ...(c.status === "snoozed" ? { status: "open", snoozedUntil: null } : {}) },
     });
-    // Whoever answered, drafts for this turn are no longer what the buyer will get.
-    await tx.aiReply.updateMany({ where: { conversationId: c.id, status: "draft" }, data: { status: "superseded" } });
+    // Whoever answered, the AI's drafts and escalations for this turn are settled.
+    await tx.aiReply.updateMany({ where: { conversationId: c.id, status: { in: ["draft", "escalated"] } }, data: { status: "superseded" } });
     await appendSearchText(tx, c.id, text);
     await tx.conversationEvent.create({
       data: { tenantId, conversationId: c.id, actorUserId: author.userId, type: "reply_sent", data: { messageId: created.id } },

@@ -1,7 +1,19 @@
-import { PlaceholderPage, placeholderMetadata } from "@/components/shell/placeholder-page";
+import type { Metadata } from "next";
+import { PageHeader } from "@/components/ui/card";
+import { AiPage } from "@/components/ai/ai-page";
+import { getServerT } from "@/lib/i18n/server";
 
-export const generateMetadata = () => placeholderMetadata("ai");
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getServerT();
+  return { title: t("nav.ai") };
+}
 
-export default function AiPage() {
-  return <PlaceholderPage section="ai" />;
+export default async function AiAssistantPage() {
+  const { t } = await getServerT();
+  return (
+    <>
+      <PageHeader title={t("nav.ai")} description={t("ai.ui.intro")} />
+      <AiPage />
+    </>
+  );
 }

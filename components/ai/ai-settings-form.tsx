@@ -1,0 +1,198 @@
+"use client";
+
+import { useState, type FormEvent } from "react";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useT } from "@/components/providers/i18n";
+import { useTRPC } from "@/components/providers/trpc";
+import { useCurrentTenant } from "@/components/shell/shell-context";
+import { useFormError } from "@/components/forms/use-form-error";
+import { readFormError } from "@/components/forms/trpc-error";
+import { isTenantAdmin } from "@/components/tenants/types";
+import { CHANNEL_KINDS, type ChannelKind } from "@/components/inbox/types";
+import { Textarea } from "@/components/knowledge/textarea";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { CardSection } from "@/components/ui/card";
+import { Field, SelectField, TextField } from "@/components/ui/field";
+import { Spinner } from "@/components/ui/spinner";
+import { AutoSendMatrix } from "./auto-send-matrix";
+import { EnabledSwitch } from "./enabled-switch";
+import { KeywordInput } from "./keyword-input";
+import { HUMAN_ONLY_INTENTS, isTone, MAX_PERSONA_LENGTH, MAX_SIGNATURE_LENGTH, TONES, type AiSettings, type AutoSend } from "./types";
+
+/** The assistant's settings: everyone reads them, admins and owners change them. */
+export function AiSettingsSection() {
+  const t = useT();
+  const trpc = useTRPC();
+  const tenant = useCurrentTenant();
+  const settings = useQuery(trpc.ai.settings.queryOptions({ tenantSlug: tenant.slug }));
+  const channels = useQuery(trpc.inbox.channels.queryOptions({ tenantSlug: tenant.slug }));
+  const failed = settings.error ?? channels.error;
+  return (
+    <CardSection title={t("ai.ui.settings.title")} description={t("ai.ui.settings.intro")} headingId="ai-settings-heading">
+      {settings.data && channels.data ? (
+        <SettingsForm initial={settings.data} kinds={CHANNEL_KINDS.filter((kind) => channels.data.some((channel) => channel.kind === kind))} />
+      ) : failed ? (
+        <Alert
+          tone="error"
+          title={t("ai.ui.loadFailed")}
+          action={
+            <Button
+              variant="secondary"
+              size="sm"
+              onClick={() => {
+                if (settings.isError) void settings.refetch();
+                if (channels.isError) void channels.refetch();
+              }}
+            >
+              {t("common.retry")}
+            </Button>
+          }
+        >
+          {readFormError(failed, t("errors.internal")).message}
+        </Alert>
+      ) : (
+        <p role="status" className="flex items-center gap-2 text-sm text-slate-600">
+          <Spinner /> {t("common.loading")}
+        </p>
+      )}
+    </CardSection>
+  );
+}
+
+/** Complaints never go out on their own, whatever an older save may hold. */
+function withoutHumanOnly(autoSend: AutoSend): AutoSend {
+  return Object.fromEntries(
+    Object.entries(autoSend).map(([kind, intents]) => [kind, (intents ?? []).filter((intent) => !HUMAN_ONLY_INTENTS.includes(intent))]),
+  ) as AutoSend;
+}
+
+function SettingsForm({ initial, kinds }: { initial: AiSettings; kinds: ChannelKind[] }) {
+  const t = useT();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const tenant = useCurrentTenant();
+  const canEdit = isTenantAdmin(tenant.role);
+  const formError = useFormError();
+  const [enabled, setEnabled] = useState(initial.enabled);
+  const [persona, setPersona] = useState(initial.persona);
+  const [tone, setTone] = useState(initial.tone);
+  const [signature, setSignature] = useState(initial.signature);
+  const [keywords, setKeywords] = useState(initial.escalationKeywords);
+  const [autoSend, setAutoSend] = useState(() => withoutHumanOnly(initial.autoSend));
+  const [saved, setSaved] = useState(false);
+  const changed = () => setSaved(false);
+
+  const update = useMutation(
+    trpc.ai.updateSettings.mutationOptions({
+      onSuccess: (next) => {
+        queryClient.setQueryData(trpc.ai.settings.queryKey({ tenantSlug: tenant.slug }), next);
+        setSaved(true);
+      },
+      onError: (error) => formError.fromError(error),
+    }),
+  );
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    formError.clear();
+    setSaved(false);
+    update.mutate({ tenantSlug: tenant.slug, enabled, persona, tone, signature, escalationKeywords: keywords, autoSend: withoutHumanOnly(autoSend) });
+  }
+
+  return (
+    <form onSubmit={submit} noValidate aria-labelledby="ai-settings-heading" className="space-y-6">
+      {!canEdit && <Alert tone="info">{t("ai.ui.settings.readOnly")}</Alert>}
+      {formError.message && <Alert tone="error">{formError.message}</Alert>}
+      {saved && !update.isPending && <Alert tone="success">{t("ai.ui.settings.saved")}</Alert>}
+      <fieldset disabled={!canEdit || update.isPending} className="space-y-5">
+        <EnabledSwitch
+          label={t("ai.ui.settings.enabled")}
+          hint={t("ai.ui.settings.enabledHint")}
+          checked={enabled}
+          disabled={!canEdit || update.isPending}
+          onChange={(value) => {
+            setEnabled(value);
+            changed();
+          }}
+        />
+        <Field label={t("ai.ui.settings.persona")} hint={t("ai.ui.settings.personaHint")} optional errors={formError.fieldError("persona")}>
+          {(control) => (
+            <Textarea
+              {...control}
+              name="persona"
+              rows={3}
+              maxLength={MAX_PERSONA_LENGTH}
+              placeholder={t("ai.ui.settings.personaPlaceholder")}
+              value={persona}
+              onChange={(event) => {
+                setPersona(event.target.value);
+                changed();
+              }}
+            />
+          )}
+        </Field>
+        <div className="grid gap-5 sm:grid-cols-2">
+          <SelectField
+            label={t("ai.ui.settings.tone")}
+            name="tone"
+            value={tone}
+            onChange={(event) => {
+              if (isTone(event.target.value)) setTone(event.target.value);
+              changed();
+            }}
+            errors={formError.fieldError("tone")}
+          >
+            {TONES.map((value) => (
+              <option key={value} value={value}>
+                {t(`ai.ui.settings.tones.${value}`)}
+              </option>
+            ))}
+          </SelectField>
+          <TextField
+            label={t("ai.ui.settings.signature")}
+            hint={t("ai.ui.settings.signatureHint")}
+            optional
+            name="signature"
+            autoComplete="off"
+            maxLength={MAX_SIGNATURE_LENGTH}
+            placeholder={t("ai.ui.settings.signaturePlaceholder")}
+            value={signature}
+            onChange={(event) => {
+              setSignature(event.target.value);
+              changed();
+            }}
+            errors={formError.fieldError("signature")}
+          />
+        </div>
+        <KeywordInput
+          label={t("ai.ui.settings.keywords")}
+          hint={t("ai.ui.settings.keywordsHint")}
+          keywords={keywords}
+          disabled={!canEdit || update.isPending}
+          errors={formError.fieldError("escalationKeywords")}
+          onChange={(next) => {
+            setKeywords(next);
+            changed();
+          }}
+        />
+        <AutoSendMatrix
+          kinds={kinds}
+          autoSend={autoSend}
+          disabled={!canEdit || update.isPending}
+          onChange={(next) => {
+            setAutoSend(next);
+            changed();
+          }}
+        />
+      </fieldset>
+      {canEdit && (
+        <div className="flex justify-end border-t border-slate-100 pt-5">
+          <Button type="submit" loading={update.isPending} loadingText={t("common.saving")}>
+            {t("common.save")}
+          </Button>
+        </div>
+      )}
+    </form>
+  );
+}

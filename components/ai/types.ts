@@ -1,0 +1,51 @@
+import type { inferRouterOutputs } from "@trpc/server";
+import type { AppRouter } from "@/server/api/root";
+import type { ChannelKind } from "@/components/inbox/types";
+
+type AiOutputs = inferRouterOutputs<AppRouter>["ai"];
+
+export type AiSettings = AiOutputs["settings"];
+export type AiStatus = AiOutputs["status"];
+export type AiReply = NonNullable<AiOutputs["latestReply"]>;
+export type AiSource = AiReply["sources"][number];
+export type PlaygroundAnswer = AiOutputs["playground"];
+
+export type AiTone = AiSettings["tone"];
+export type Intent = NonNullable<AiSettings["autoSend"][ChannelKind]>[number];
+export type AutoSend = AiSettings["autoSend"];
+
+export const TONES = ["friendly", "formal", "concise"] as const satisfies readonly AiTone[];
+
+/** The engine's topics (server/ai/intent.ts), in the order the settings list them; `satisfies` keeps the list complete. */
+const INTENT_ORDER = {
+  greeting: true,
+  thanks: true,
+  shipping: true,
+  order_status: true,
+  returns: true,
+  payment: true,
+  invoice: true,
+  product: true,
+  negotiation: true,
+  other: true,
+  complaint: true,
+} as const satisfies Record<Intent, true>;
+
+export const INTENTS = Object.keys(INTENT_ORDER) as Intent[];
+
+/** Topics that always wait for a person: the matrix shows them, locked. */
+export const HUMAN_ONLY_INTENTS: readonly Intent[] = ["complaint"];
+
+export function isIntent(value: string): value is Intent {
+  return (INTENTS as readonly string[]).includes(value);
+}
+
+export function isTone(value: string): value is AiTone {
+  return (TONES as readonly string[]).includes(value);
+}
+
+/** The server's escalation keyword limits (server/ai/schemas.ts). */
+export const MAX_KEYWORDS = 50;
+export const MAX_KEYWORD_LENGTH = 60;
+export const MAX_PERSONA_LENGTH = 1_000;
+export const MAX_SIGNATURE_LENGTH = 300;
