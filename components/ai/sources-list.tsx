@@ -4,19 +4,13 @@ import clsx from "clsx";
 import { useT } from "@/components/providers/i18n";
 import { DocumentIcon } from "@/components/knowledge/knowledge-icons";
 import { ChevronDownIcon } from "@/components/inbox/inbox-icons";
+import { HeadingTrail, headingsOf } from "@/components/knowledge/heading-trail";
 import type { AiSource } from "./types";
 
-const HEADING_SEPARATOR = " > ";
-
-/** The headings above a passage; a passage outside any heading carries the document's title, not repeated. */
-function headingsOf(source: AiSource): string[] {
-  if (source.headingPath === source.title) return [];
-  return source.headingPath.split(HEADING_SEPARATOR).filter((heading) => heading && heading !== source.title);
-}
 
 function SourceItem({ source }: { source: AiSource }) {
   const t = useT();
-  const headings = headingsOf(source);
+  const headings = headingsOf(source.headingPath, source.title);
   return (
     <li className="rounded-lg border border-slate-200 bg-white px-3 py-2.5">
       <p className="flex min-w-0 items-center gap-1.5 text-sm font-medium text-slate-900">
@@ -24,24 +18,9 @@ function SourceItem({ source }: { source: AiSource }) {
         <span className="truncate">{source.title}</span>
         {source.fileName && <span className="truncate text-xs font-normal text-slate-500">{source.fileName}</span>}
       </p>
-      <p className="mt-0.5 flex flex-wrap items-center gap-x-1.5 text-xs text-slate-600">
-        {headings.map((heading, index) => (
-          <span key={index} className="flex items-center gap-1.5">
-            {index > 0 && (
-              <span aria-hidden="true" className="text-slate-400">
-                ›
-              </span>
-            )}
-            {heading}
-          </span>
-        ))}
-        {headings.length > 0 && (
-          <span aria-hidden="true" className="text-slate-300">
-            ·
-          </span>
-        )}
+      <HeadingTrail headings={headings}>
         <span className="text-slate-500">{t("ai.ui.sources.passage", { position: source.position + 1 })}</span>
-      </p>
+      </HeadingTrail>
       <blockquote className="mt-2 border-l-2 border-slate-200 pl-2.5 text-sm leading-relaxed whitespace-pre-line text-slate-700">{source.excerpt}</blockquote>
     </li>
   );

@@ -1,5 +1,6 @@
 "use client";
 
+import { HeadingTrail, headingsOf } from "./heading-trail";
 import { useId, useState, type FormEvent } from "react";
 import { useQuery } from "@tanstack/react-query";
 import { useLocale, useT } from "@/components/providers/i18n";
@@ -15,7 +16,6 @@ import { Input } from "@/components/ui/input";
 import { Spinner } from "@/components/ui/spinner";
 import { pluralForm, type KnowledgeDocument, type SearchPassage } from "./types";
 
-const HEADING_SEPARATOR = " > ";
 
 function Score({ label, value, digits, strong = false }: { label: string; value: number | null; digits: number; strong?: boolean }) {
   const locale = useLocale();
@@ -43,7 +43,7 @@ function PassageCard({
 }) {
   const t = useT();
   // A passage outside any heading carries the document's title as its path: not repeated.
-  const headings = passage.headingPath === passage.documentTitle ? [] : passage.headingPath.split(HEADING_SEPARATOR).filter(Boolean);
+  const headings = headingsOf(passage.headingPath, passage.documentTitle);
   const position = passage.position + 1;
   return (
     <li className="rounded-lg border border-slate-200 bg-white">
@@ -60,26 +60,11 @@ function PassageCard({
             {passage.documentTitle}
             {passage.fileName && <span className="ml-2 text-xs font-normal text-slate-500">{passage.fileName}</span>}
           </p>
-          <p className="mt-0.5 flex flex-wrap items-center gap-x-1.5 text-xs text-slate-600">
-            {headings.map((heading, index) => (
-              <span key={index} className="flex items-center gap-1.5">
-                {index > 0 && (
-                  <span aria-hidden="true" className="text-slate-400">
-                    ›
-                  </span>
-                )}
-                {heading}
-              </span>
-            ))}
-            {headings.length > 0 && (
-              <span aria-hidden="true" className="text-slate-300">
-                ·
-              </span>
-            )}
+          <HeadingTrail headings={headings}>
             <span className="whitespace-nowrap text-slate-500">
               {chunkCount ? t("knowledge.search.positionOf", { position, count: chunkCount }) : t("knowledge.search.position", { position })}
             </span>
-          </p>
+          </HeadingTrail>
         </div>
         <dl aria-label={t("knowledge.search.scores")} className="flex shrink-0 gap-1.5">
           <Score label={t("knowledge.search.fused")} value={passage.scores.fused} digits={4} strong />

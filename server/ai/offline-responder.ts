@@ -13,7 +13,7 @@ import type { GeneratedReply, ReplyRequest, Responder } from "./responder";
  * the buyer's make the reply a draft.
  */
 const MAX_SENTENCES = 3;
-/** Share of the buyer's meaningful words a sentence must contain to be quoted. */
+/** Share of the buyer's meaningful words the quoted sentences must cover together, or a person answers. */
 const MIN_COVERAGE = 0.5;
 const QUANTITY = /\b(ile|kiedy|jak dlugo|ktora godzin|how (?:much|long|many)|when|wie (?:viel|lange)|wann|kolik|kdy|cena|koszt|price|cost)/;
 
