@@ -6,7 +6,7 @@ import { demoChannel } from "./support/inbox";
 import { functions } from "@/inngest";
 import { tenantDb } from "@/server/db/tenant-scope";
 import { drainInlineJobs } from "@/server/infra/jobs";
-import { CHANNEL_POLL_REQUESTED, MESSAGE_SEND_REQUESTED } from "@/server/inbox/events";
+import { CHANNEL_POLL_REQUESTED, MESSAGE_RECEIVED, MESSAGE_SEND_REQUESTED } from "@/server/inbox/events";
 
 /**
  * The Inngest functions served at /api/inngest, executed by @inngest/test with their
@@ -33,7 +33,7 @@ function fn(id: string) {
 describe("Inngest functions", () => {
   it("are registered for every job definition with their triggers", () => {
     expect(functions.map((f) => f.id()).sort()).toEqual(
-      ["inbox-deliver-message", "inbox-mirror-thread-read", "inbox-poll-all-channels", "inbox-poll-channel", "knowledge-process-document", "knowledge-embed-document", "knowledge-sweep", "outbox-sweep"].sort(),
+      ["inbox-deliver-message", "inbox-mirror-thread-read", "inbox-poll-all-channels", "inbox-poll-channel", "knowledge-process-document", "knowledge-embed-document", "knowledge-sweep", "ai-answer-conversation", "outbox-sweep"].sort(),
     );
   });
 
@@ -61,6 +61,27 @@ describe("Inngest functions", () => {
     const row = await scoped.message.findUniqueOrThrow({ where: { id: message.id }, select: { deliveryState: true, externalId: true } });
     expect(row.deliveryState).toBe("sent");
     expect(row.externalId).toMatch(/^demo-/);
+  });
+
+  it("ai-answer-conversation answers a buyer turn once, whatever redelivers the event", async () => {
+    const channel = await demoChannel(db, shop);
+    const conv = await callerFor(db, shop.owner).inbox.simulateIncoming({
+      tenantSlug: shop.tenant.slug, channelAccountId: channel.id, buyerName: "b", text: "Chcę rozmawiać z człowiekiem",
+    });
+    await drainInlineJobs();
+    const scoped = tenantDb(db.prisma, shop.tenant.id);
+    // Start from an unanswered turn: the inline runtime already answered it once.
+    await scoped.aiReply.deleteMany({ where: { conversationId: conv.id } });
+    const [message] = await scoped.message.findMany({ where: { conversationId: conv.id }, select: { id: true } });
+    const run = () =>
+      new InngestTestEngine({
+        function: fn("ai-answer-conversation"),
+        events: [{ name: MESSAGE_RECEIVED, data: { tenantId: shop.tenant.id, conversationId: conv.id, messageId: message!.id } }],
+      }).execute();
+    const first = (await run()).result as { status: string; action: string; replyId: string };
+    expect(first).toMatchObject({ status: "done", action: "escalate" });
+    expect((await run()).result).toEqual(first);
+    expect(await scoped.aiReply.count({ where: { conversationId: conv.id } })).toBe(1);
   });
 
   it("poll-channel skips an account that is not active and reports why", async () => {
