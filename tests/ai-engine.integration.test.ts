@@ -95,11 +95,16 @@ describe("offline responder (no model configured)", () => {
   });
 
   it("a burst of messages gets one reply, to the last one, and a re-run changes nothing", async () => {
+    // A real (1 s) debounce window: both messages land inside it on any machine.
+    configure({ AI_DEBOUNCE_SECONDS: "1" });
+    setInlineBackoffScaleForTests(1);
     const id = await caller()
       .inbox.simulateIncoming({ tenantSlug: slug(), channelAccountId: channelId, buyerName: "Ola", text: "Dzień dobry" })
       .then((c) => c.id);
     await caller().inbox.simulateIncoming({ tenantSlug: slug(), channelAccountId: channelId, buyerName: "Ola", text: "ile mam dni na zwrot towaru?", conversationId: id });
     await drainInlineJobs();
+    setInlineBackoffScaleForTests(0.001);
+    configure({ AI_DEBOUNCE_SECONDS: undefined });
     const replies = await tenantDb(db.prisma, shop.tenant.id).aiReply.findMany({ where: { conversationId: id } });
     expect(replies).toHaveLength(1);
     expect(replies[0]!.text).toContain("30 dni");
