@@ -1,6 +1,6 @@
 import type { JobDefinition } from "@/server/infra/jobs";
 import { getDatabase } from "@/server/db/client";
-import { listPollableChannelAccounts } from "@/server/db/system";
+import { deleteToolCallsBefore, listPollableChannelAccounts } from "@/server/db/system";
 import { dispatchAllOutboxes } from "@/server/infra/outbox";
 import { deliverOutboundMessage } from "@/server/inbox/delivery-service";
 import { pollChannelAccount } from "@/server/inbox/poll-service";
@@ -149,6 +149,19 @@ const answerWithAi: JobDefinition<MessageReceivedData> = {
   handler: async ({ data, run }) => run("answer", async () => answerConversation(await getDatabase(), data.tenantId, data.conversationId)),
 };
 
+const TOOL_CALL_RETENTION_DAYS = 90;
+
+const pruneToolCalls: JobDefinition = {
+  id: "ai-prune-tool-calls",
+  trigger: { cron: "17 3 * * *" },
+  retries: 1,
+  handler: async ({ run }) =>
+    run("prune", async () => {
+      const before = new Date(Date.now() - TOOL_CALL_RETENTION_DAYS * 86_400_000);
+      return { deleted: (await deleteToolCallsBefore((await getDatabase()).prisma, before)).count };
+    }),
+};
+
 export const jobDefinitions = [
   deliverMessage,
   pollChannel,
@@ -159,4 +172,5 @@ export const jobDefinitions = [
   embedKnowledgeDocument,
   sweepKnowledge,
   answerWithAi,
+  pruneToolCalls,
 ] as JobDefinition<never>[];

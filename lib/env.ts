@@ -60,6 +60,14 @@ const EnvSchema = z.object({
   AI_MODEL_SMART: optionalString,
   /** Buyer messages arriving within this window get one reply (not counted in the 3 s promise). */
   AI_DEBOUNCE_SECONDS: z.coerce.number().int().min(0).max(300).default(10),
+  /**
+   * Private addresses webhook tools may reach anyway (comma-separated IPs or CIDRs), e.g.
+   * 127.0.0.1 for an n8n on the same machine in development. Empty in production.
+   */
+  OUTBOUND_ALLOW_ADDRESSES: z
+    .string()
+    .default("")
+    .transform((s) => s.split(",").map((a) => a.trim()).filter(Boolean)),
   /** Seconds a generation may take before the conversation goes to a person. */
   AI_TIMEOUT_SECONDS: z.coerce.number().min(1).max(120).default(20),
   /** Embeddings for hybrid retrieval; "none" (the default) keeps retrieval lexical. */

@@ -29,6 +29,7 @@ let bChannelId: string;
 let aDocumentId: string;
 let aQuestionId: string;
 let aReplyId: string;
+let aToolId: string;
 
 beforeAll(async () => {
   db = await openTestDatabase();
@@ -62,6 +63,9 @@ beforeAll(async () => {
   const aiReply = await aCaller.ai.latestReply({ tenantSlug: a.tenant.slug, conversationId: aQuestionId });
   if (!aiReply) throw new Error("setup: the AI engine left no reply for A's question");
   aReplyId = aiReply.id;
+  aToolId = (await aCaller.ai.createTool({
+    tenantSlug: a.tenant.slug, name: "a_stock", description: "Stan magazynu sklepu A", parameters: { type: "object", properties: {} }, url: "https://a.example/hook",
+  })).id;
 });
 afterAll(async () => {
   await db?.close();
@@ -187,6 +191,25 @@ const matrix: Record<string, Attack[]> = {
     { name: "A's slug", run: (c) => c.ai.regenerate({ tenantSlug: a.tenant.slug, conversationId: aQuestionId }) },
     { name: "A's conversation under B", run: (c) => c.ai.regenerate({ tenantSlug: b.tenant.slug, conversationId: aQuestionId }) },
   ],
+  "ai.tools": [{ name: "A's slug", run: (c) => c.ai.tools({ tenantSlug: a.tenant.slug }) }],
+  "ai.createTool": [
+    { name: "A's slug", run: (c) => c.ai.createTool({ tenantSlug: a.tenant.slug, name: "pwned", description: "pwned tool here", parameters: { type: "object", properties: {} }, url: "https://evil.example" }) },
+  ],
+  "ai.updateTool": [
+    { name: "A's slug", run: (c) => c.ai.updateTool({ tenantSlug: a.tenant.slug, toolId: aToolId, url: "https://evil.example" }) },
+    { name: "A's tool under B", run: (c) => c.ai.updateTool({ tenantSlug: b.tenant.slug, toolId: aToolId, url: "https://evil.example" }) },
+  ],
+  "ai.deleteTool": [
+    { name: "A's slug", run: (c) => c.ai.deleteTool({ tenantSlug: a.tenant.slug, toolId: aToolId }) },
+    { name: "A's tool under B", run: (c) => c.ai.deleteTool({ tenantSlug: b.tenant.slug, toolId: aToolId }) },
+  ],
+  "ai.testTool": [
+    { name: "A's slug", run: (c) => c.ai.testTool({ tenantSlug: a.tenant.slug, toolId: aToolId }) },
+    { name: "A's tool under B", run: (c) => c.ai.testTool({ tenantSlug: b.tenant.slug, toolId: aToolId }) },
+  ],
+  "ai.toolCalls": [
+    { name: "A's slug", run: (c) => c.ai.toolCalls({ tenantSlug: a.tenant.slug, toolId: aToolId }) },
+  ],
   "ai.playground": [{ name: "A's slug", run: (c) => c.ai.playground({ tenantSlug: a.tenant.slug, question: "Jaka jest tajna polityka zwrotów?" }) }],
   "knowledgeBase.list": [{ name: "A's slug", run: (c) => c.knowledgeBase.list({ tenantSlug: a.tenant.slug }) }],
   "knowledgeBase.get": [
@@ -246,6 +269,8 @@ async function snapshotOfA() {
     aiReplies: await q(`SELECT id, status, text, message_id FROM ai_replies WHERE tenant_id = $1 ORDER BY id`),
     aiSettings: await q(`SELECT persona, auto_send FROM ai_settings WHERE tenant_id = $1`),
     aiUsage: await q(`SELECT id FROM ai_usage_events WHERE tenant_id = $1 ORDER BY id`),
+    aiTools: await q(`SELECT id, url, secret_encrypted, updated_at FROM ai_tools WHERE tenant_id = $1 ORDER BY id`),
+    aiToolCalls: await q(`SELECT id FROM ai_tool_calls WHERE tenant_id = $1 ORDER BY id`),
   };
 }
 

@@ -464,6 +464,10 @@ const pl = {
       alreadySent: "Odpowiedź na tę wiadomość została już wysłana.",
       nothingToAnswer: "W tej rozmowie nie ma wiadomości kupującego bez odpowiedzi.",
       generationFailed: "Model AI nie odpowiedział. Spróbuj ponownie za chwilę.",
+      toolNotFound: "Nie ma takiego narzędzia.",
+      toolNameTaken: "Narzędzie o tej nazwie już istnieje.",
+      toolNameInvalid: "Nazwa: 3–40 znaków, małe litery, cyfry i podkreślenia, zaczyna się literą (np. sprawdz_stan).",
+      toolUrlInvalid: "Podaj pełny adres zaczynający się od https:// lub http://.",
     },
     ui: {
       intro: "Asystent odpowiada kupującym na podstawie Twojej bazy wiedzy. Tu sprawdzisz, kto pisze odpowiedzi, ustawisz ton i zdecydujesz, co może wysyłać sam.",
@@ -1351,6 +1355,10 @@ const en: Shape<typeof pl> = {
       alreadySent: "A reply to this message has already been sent.",
       nothingToAnswer: "This conversation has no unanswered buyer message.",
       generationFailed: "The AI model did not answer. Try again in a moment.",
+      toolNotFound: "No such tool.",
+      toolNameTaken: "A tool with this name already exists.",
+      toolNameInvalid: "Name: 3–40 characters, lower-case letters, digits and underscores, starting with a letter (e.g. check_stock).",
+      toolUrlInvalid: "Enter a full address starting with https:// or http://.",
     },
     ui: {
       intro: "The assistant answers buyers from your knowledge base. Here you see who writes the replies, set the tone and decide what it may send on its own.",

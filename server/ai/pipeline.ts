@@ -15,6 +15,7 @@ import { offlineResponder } from "./offline-responder";
 import { llmResponder } from "./llm-responder";
 import { unsupportedFacts } from "./grounding";
 import { getAiSettings, type AiSettingsView } from "./settings-service";
+import { callTool, enabledTools } from "./tools-service";
 import { monthlyBudget, recordUsageIn } from "./usage";
 import type { GeneratedReply, ReplyRequest, Responder } from "./responder";
 
@@ -126,6 +127,10 @@ export async function answerConversation(
         settings: { persona: settings.persona, tone: settings.tone, signature: settings.signature },
       };
       const responder = options.responder ?? responderFor(tier.tier);
+      if (responder !== offlineResponder) {
+        request.tools = await enabledTools(db);
+        request.callTool = (toolId, args) => callTool(db, tenantId, toolId, args, conversationId);
+      }
       generated = await responder.generate(request, AbortSignal.timeout(env().AI_TIMEOUT_SECONDS * 1000));
     } catch (error) {
       failure = error instanceof Error ? error.message : String(error);
@@ -146,7 +151,7 @@ export async function answerConversation(
     const rules = checkReplyRules(kind, text);
     text = rules.text;
     reasons.push(...rules.violations.map((v) => `rules.${v}`));
-    const evidence = [buyerText, ...passages.map((p) => p.text), order ? JSON.stringify(order) : "", settings.signature, tenant.name];
+    const evidence = [buyerText, ...passages.map((p) => p.text), order ? JSON.stringify(order) : "", ...(generated.toolOutputs ?? []), settings.signature, tenant.name];
     const invented = unsupportedFacts(text, evidence);
     if (invented.length) reasons.push("ai.reasons.unsupportedFacts");
     if (!sources.length && !generated.usedOrder) reasons.push("ai.reasons.notGrounded");

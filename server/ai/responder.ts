@@ -2,6 +2,7 @@ import type { OrderSummary } from "@/server/marketplaces/connector";
 import type { RetrievedChunk } from "@/server/knowledge/retrieval";
 import type { MessageSignals, Tier } from "./intent";
 import type { Language } from "./language";
+import type { ToolDefinition, ToolResult } from "./tools-service";
 
 /** Everything a responder may use to write one reply. Buyer text is data, never instructions. */
 export interface ReplyRequest {
@@ -18,6 +19,9 @@ export interface ReplyRequest {
   signals: MessageSignals;
   tier: Tier;
   settings: { persona: string; tone: string; signature: string };
+  /** The tenant's webhook tools the model may call, and how to call one (logged). */
+  tools?: ToolDefinition[];
+  callTool?: (toolId: string, args: unknown) => Promise<ToolResult>;
 }
 
 export interface GeneratedReply {
@@ -26,7 +30,10 @@ export interface GeneratedReply {
   handoff: boolean;
   /** Indexes into request.passages the reply is based on. */
   cited: number[];
+  /** The reply rests on order data or a tool's answer (cited [order] / [tool]). */
   usedOrder: boolean;
+  /** What tools answered: evidence for the grounding check. */
+  toolOutputs?: string[];
   provider: string;
   model: string;
   usage: { inputTokens: number; outputTokens: number };

@@ -3,7 +3,18 @@ import { chatSetup, embeddingSetup } from "./providers";
 import { getAiSettings, updateAiSettings } from "./settings-service";
 import { askPlayground, discardDraft, latestReply, regenerateReply, sendDraft } from "./reply-actions";
 import { monthlyBudget } from "./usage";
-import { ZConversationInput, ZPlaygroundInput, ZReplyInput, ZSendDraftInput, ZUpdateAiSettingsInput } from "./schemas";
+import {
+  ZConversationInput,
+  ZCreateToolInput,
+  ZPlaygroundInput,
+  ZReplyInput,
+  ZSendDraftInput,
+  ZTestToolInput,
+  ZToolIdInput,
+  ZUpdateAiSettingsInput,
+  ZUpdateToolInput,
+} from "./schemas";
+import { callTool, createTool, deleteTool, listTools, recentToolCalls, updateTool } from "./tools-service";
 
 /**
  * The AI engine: settings, the drafts it leaves in conversations, the playground and
@@ -44,6 +55,23 @@ export const aiRouter = createRouter({
   regenerate: tenantMemberProcedure
     .input(ZConversationInput)
     .mutation(({ ctx, input }) => regenerateReply(ctx.db, ctx.tenantDb, ctx.tenant.id, input.conversationId)),
+
+  tools: tenantMemberProcedure.query(({ ctx }) => listTools(ctx.tenantDb)),
+
+  /** Returns the signing secret this once. */
+  createTool: tenantAdminProcedure.input(ZCreateToolInput).mutation(({ ctx, input }) => createTool(ctx.tenantDb, ctx.tenant.id, input)),
+
+  updateTool: tenantAdminProcedure.input(ZUpdateToolInput).mutation(({ ctx, input }) => {
+    const { toolId, ...changes } = input;
+    return updateTool(ctx.tenantDb, toolId, changes);
+  }),
+
+  deleteTool: tenantAdminProcedure.input(ZToolIdInput).mutation(({ ctx, input }) => deleteTool(ctx.tenantDb, input.toolId)),
+
+  /** The "test tool" button: one real, logged call with the given arguments. */
+  testTool: tenantAdminProcedure.input(ZTestToolInput).mutation(({ ctx, input }) => callTool(ctx.tenantDb, ctx.tenant.id, input.toolId, input.arguments, null)),
+
+  toolCalls: tenantMemberProcedure.input(ZToolIdInput).query(({ ctx, input }) => recentToolCalls(ctx.tenantDb, input.toolId)),
 
   playground: tenantMemberProcedure.input(ZPlaygroundInput).mutation(({ ctx, input }) => askPlayground(ctx.db, ctx.tenantDb, ctx.tenant.id, input.question)),
 });

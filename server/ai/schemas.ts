@@ -18,3 +18,16 @@ export const ZSendDraftInput = z.object({
   text: z.string().trim().min(1, { message: "validation.required" }).max(20_000, { message: "validation.tooLong" }).optional(),
 });
 export const ZPlaygroundInput = z.object({ question: z.string().trim().min(1, { message: "validation.required" }).max(5_000, { message: "validation.tooLong" }) });
+
+const ZToolFields = {
+  name: z.string().trim().regex(/^[a-z][a-z0-9_]{2,39}$/, { message: "ai.errors.toolNameInvalid" }),
+  description: z.string().trim().min(10, { message: "validation.required" }).max(1_000, { message: "validation.tooLong" }),
+  // A JSON Schema for the arguments: an object schema (what function calling accepts).
+  parameters: z.object({ type: z.literal("object"), properties: z.record(z.string(), z.unknown()).default({}) }).passthrough(),
+  url: z.string().trim().max(2_000, { message: "validation.tooLong" }),
+  enabled: z.boolean().optional(),
+};
+export const ZCreateToolInput = z.object(ZToolFields);
+export const ZUpdateToolInput = z.object({ toolId: z.uuid(), ...z.object(ZToolFields).partial().shape });
+export const ZToolIdInput = z.object({ toolId: z.uuid() });
+export const ZTestToolInput = z.object({ toolId: z.uuid(), arguments: z.record(z.string(), z.unknown()).default({}) });

@@ -63,6 +63,11 @@ export function listDocumentsMissingEmbeddings(base: BasePrisma, model: string, 
   );
 }
 
+/** Retention: webhook tool call logs are kept 90 days, in every tenant. */
+export function deleteToolCallsBefore(base: BasePrisma, before: Date) {
+  return asSystem(base, (tx) => tx.aiToolCall.deleteMany({ where: { createdAt: { lt: before } } }));
+}
+
 /** Sign-in: the user is not known yet, so no scope can be set. */
 export function findUserForSignIn(base: BasePrisma, email: string) {
   return asSystem(base, (tx) =>
