@@ -1,5 +1,4 @@
 import { generateText, jsonSchema, stepCountIs, tool, type JSONSchema7, type ModelMessage, type ToolSet } from "ai";
-import { z } from "zod";
 import type { ChatSetup } from "./providers";
 import type { GeneratedReply, ReplyRequest, Responder } from "./responder";
 
