@@ -29,6 +29,10 @@ afterAll(async () => {
 });
 beforeEach(async () => {
   shop = await seedTenant(db, "allegro");
+  // These tests are about the connector. The AI engine would answer every polled buyer
+  // message in the same process, and on PGlite its queries hold the event loop, which
+  // skews the fake Allegro's arrival timestamps the rate-limit test measures.
+  await callerFor(db, shop.owner).ai.updateSettings({ tenantSlug: shop.tenant.slug, enabled: false });
   fake.threads.clear();
   fake.failNext = null;
   fake.rateLimitNext = null;

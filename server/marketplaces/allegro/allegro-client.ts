@@ -131,12 +131,14 @@ export class AllegroClient {
       isSend?: boolean;
     } = {},
   ): Promise<T> {
-    if (options.isSend) await this.acquire(this.limits.send, this.sellerKey, 3_000);
-    await this.acquire(this.limits.app, "all", 5_000);
     const url = new URL(`${this.config.apiUrl}${path}`);
     for (const [k, v] of Object.entries(options.query ?? {})) if (v !== undefined) url.searchParams.set(k, String(v));
 
     let credentials = await this.token();
+    // Limits are taken last, right before the request leaves: database work in between
+    // (reading the token) would otherwise let two sends reach Allegro closer than 1 s.
+    if (options.isSend) await this.acquire(this.limits.send, this.sellerKey, 3_000);
+    await this.acquire(this.limits.app, "all", 5_000);
     for (let attempt = 0; ; attempt++) {
       const res = await safeFetch(url.toString(), {
         method,
