@@ -162,3 +162,61 @@ test("a buyer's question gets an AI draft in the inbox, which the seller edits a
     await deleteDocument(page, "demo-shop", title);
   }
 });
+
+test("an admin adds a webhook tool, keeps its one-time secret, tests it and reads the call log", async ({ page }) => {
+  test.setTimeout(90_000);
+  const owner = newAccount("Sklep narzędzia");
+  await page.goto("/sign-up");
+  await submitSignUp(page, owner);
+  await expect(page).toHaveURL(/\/t\/[a-z0-9-]+\/inbox$/);
+  const slug = slugOf(page);
+  const name = "sprawdz_stan";
+  await page.goto(`/t/${slug}/ai`);
+  const section = page.getByRole("region", { name: pl.ai.ui.tools.title });
+  await expect(section).toContainText(pl.ai.ui.tools.empty);
+
+  await test.step("the tool is created and its secret is shown once, with how to verify the signature", async () => {
+    await section.getByRole("button", { name: pl.ai.ui.tools.add }).click();
+    const form = page.getByRole("form", { name: pl.ai.ui.tools.newTitle });
+    await form.getByLabel(pl.ai.ui.tools.name, { exact: true }).fill(name);
+    await form.getByLabel(pl.ai.ui.tools.url, { exact: true }).fill("http://127.0.0.1:9/hook");
+    await form.getByLabel(pl.ai.ui.tools.description, { exact: true }).fill("Sprawdza stan magazynowy produktu po SKU.");
+    await expect(form.getByLabel(pl.ai.ui.tools.parameters, { exact: true })).toHaveValue('{"type":"object","properties":{}}');
+    await form.getByRole("button", { name: pl.ai.ui.tools.create }).click();
+    await expect(form).toBeHidden();
+    await expect(section.getByText(pl.ai.ui.tools.secretNote)).toBeVisible();
+    await expect(section.getByLabel(pl.ai.ui.tools.secretLabel)).toHaveValue(/^whsec_/);
+    await expect(section).toContainText("x-bokai-signature");
+    await expect(section.getByRole("list", { name: pl.ai.ui.tools.list }).getByRole("listitem").first()).toContainText(name);
+  });
+
+  await test.step("a test call to a private address is refused, and the failure is shown", async () => {
+    await section.getByRole("group", { name: plText("ai.ui.tools.actionsFor", { name }) }).getByRole("button", { name: pl.ai.ui.tools.test }).click();
+    const dialog = page.getByRole("dialog", { name: plText("ai.ui.tools.testTitle", { name }) });
+    await dialog.getByLabel(pl.ai.ui.tools.arguments).fill("nie json");
+    await dialog.getByRole("button", { name: pl.ai.ui.tools.run }).click();
+    await expect(dialog.getByText(pl.ai.ui.tools.argumentsInvalid)).toBeVisible();
+    await dialog.getByLabel(pl.ai.ui.tools.arguments).fill('{"sku":"X"}');
+    await dialog.getByRole("button", { name: pl.ai.ui.tools.run }).click();
+    await expect(dialog.getByText(pl.ai.ui.tools.resultFailed)).toBeVisible({ timeout: 15_000 });
+    await expect(dialog.locator("pre")).toContainText("error");
+    await dialog.getByRole("button", { name: pl.common.close }).click();
+    await expect(dialog).toBeHidden();
+  });
+
+  await test.step("the call is in the tool's log", async () => {
+    await section.getByText(pl.ai.ui.tools.calls, { exact: true }).click();
+    const calls = section.getByRole("list", { name: plText("ai.ui.tools.callsList", { name }) });
+    await expect(calls.getByRole("listitem")).toHaveCount(1);
+    await expect(calls).toContainText(pl.ai.ui.tools.callFailed);
+    await expect(calls).toContainText(pl.ai.ui.tools.callTest);
+  });
+
+  await test.step("the tool is deleted", async () => {
+    await section.getByRole("group", { name: plText("ai.ui.tools.actionsFor", { name }) }).getByRole("button", { name: pl.ai.ui.tools.delete }).click();
+    const confirm = page.getByRole("dialog", { name: plText("ai.ui.tools.confirmDelete", { name }) });
+    await confirm.getByRole("button", { name: pl.ai.ui.tools.delete }).click();
+    await expect(section.getByText(plText("ai.ui.tools.deleted", { name }))).toBeVisible();
+    await expect(section).toContainText(pl.ai.ui.tools.empty);
+  });
+});

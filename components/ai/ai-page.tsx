@@ -3,13 +3,15 @@
 import { AiSettingsSection } from "./ai-settings-form";
 import { AiStatusCard } from "./ai-status";
 import { Playground } from "./playground";
+import { ToolsSection } from "./tools-section";
 
-/** The AI assistant page: who answers and what it costs, how it answers, and a place to try it. */
+/** The AI assistant page: who answers and what it costs, how it answers, the webhooks it may call, and a place to try it. */
 export function AiPage() {
   return (
     <div className="space-y-6">
       <AiStatusCard />
       <AiSettingsSection />
+      <ToolsSection />
       <Playground />
     </div>
   );
