@@ -3,7 +3,7 @@ import { openTestDatabase, type TestDatabase } from "./support/database";
 import { callerFor, seedTenant, type SeededTenant } from "./support/fixtures";
 import { demoChannel } from "./support/inbox";
 import { FakeOpenAI, type ChatRequestBody } from "./support/fake-openai";
-import { resetEnvForTests } from "@/lib/env";
+import { configureEnv, restoreEnv } from "./support/env";
 import { drainInlineJobs, setInlineBackoffScaleForTests } from "@/server/infra/jobs";
 import { tenantDb } from "@/server/db/tenant-scope";
 import { answerConversation } from "@/server/ai/pipeline";
@@ -19,15 +19,7 @@ let db: TestDatabase;
 let shop: SeededTenant;
 let channelId: string;
 const fake = new FakeOpenAI();
-const saved = { ...process.env };
 
-function configure(values: Record<string, string | undefined>) {
-  for (const [key, value] of Object.entries(values)) {
-    if (value === undefined) delete process.env[key];
-    else process.env[key] = value;
-  }
-  resetEnvForTests();
-}
 
 const SHIPPING = "# Wysyłka\n\nZamówienia wysyłamy w ciągu 24 godzin kurierem InPost. Koszt dostawy kurierem to 14,99 zł. Od 200 zł dostawa jest darmowa.";
 const RETURNS = "# Zwroty\n\nNa zwrot towaru masz 30 dni od otrzymania paczki. Pieniądze zwracamy w ciągu 14 dni na konto, z którego przyszła płatność.";
@@ -49,7 +41,7 @@ async function latest(conversationId: string) {
 
 beforeAll(async () => {
   await fake.start();
-  configure({ AI_PROVIDER: "none", EMBEDDING_PROVIDER: "none", OPENAI_API_KEY: fake.apiKey, OPENAI_BASE_URL: fake.url });
+  configureEnv({ AI_PROVIDER: "none", EMBEDDING_PROVIDER: "none", OPENAI_API_KEY: fake.apiKey, OPENAI_BASE_URL: fake.url });
   setInlineBackoffScaleForTests(0.001);
   db = await openTestDatabase();
   shop = await seedTenant(db, "ai");
@@ -61,8 +53,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await drainInlineJobs();
-  process.env = saved;
-  resetEnvForTests();
+  restoreEnv();
   setInlineBackoffScaleForTests(1);
   await db?.close();
   await fake.stop();
@@ -70,7 +61,7 @@ afterAll(async () => {
 
 describe("offline responder (no model configured)", () => {
   beforeEach(async () => {
-    configure({ AI_PROVIDER: "none" });
+    configureEnv({ AI_PROVIDER: "none" });
     await caller().ai.updateSettings({ tenantSlug: slug(), autoSend: {} });
   });
 
@@ -96,7 +87,7 @@ describe("offline responder (no model configured)", () => {
 
   it("a burst of messages gets one reply, to the last one, and a re-run changes nothing", async () => {
     // A real (1 s) debounce window: both messages land inside it on any machine.
-    configure({ AI_DEBOUNCE_SECONDS: "1" });
+    configureEnv({ AI_DEBOUNCE_SECONDS: "1" });
     setInlineBackoffScaleForTests(1);
     const id = await caller()
       .inbox.simulateIncoming({ tenantSlug: slug(), channelAccountId: channelId, buyerName: "Ola", text: "Dzień dobry" })
@@ -104,7 +95,7 @@ describe("offline responder (no model configured)", () => {
     await caller().inbox.simulateIncoming({ tenantSlug: slug(), channelAccountId: channelId, buyerName: "Ola", text: "ile mam dni na zwrot towaru?", conversationId: id });
     await drainInlineJobs();
     setInlineBackoffScaleForTests(0.001);
-    configure({ AI_DEBOUNCE_SECONDS: undefined });
+    configureEnv({ AI_DEBOUNCE_SECONDS: undefined });
     const replies = await tenantDb(db.prisma, shop.tenant.id).aiReply.findMany({ where: { conversationId: id } });
     expect(replies).toHaveLength(1);
     expect(replies[0]!.text).toContain("30 dni");
@@ -164,7 +155,7 @@ describe("offline responder (no model configured)", () => {
 
 describe("with a model (OpenAI-compatible, over HTTP)", () => {
   beforeEach(async () => {
-    configure({ AI_PROVIDER: "openai", AI_TIMEOUT_SECONDS: "5" });
+    configureEnv({ AI_PROVIDER: "openai", AI_TIMEOUT_SECONDS: "5" });
     await caller().ai.updateSettings({ tenantSlug: slug(), autoSend: { demo: ["shipping", "returns"] }, signature: "Zespół Sklepu" });
     fake.failNext = 0;
   });
@@ -241,7 +232,7 @@ describe("with a model (OpenAI-compatible, over HTTP)", () => {
 
   it.each([
     ["the model fails", () => { fake.failNext = 5; fake.chat = () => ({ content: "x" }); }],
-    ["the model times out", () => { configure({ AI_TIMEOUT_SECONDS: "1" }); fake.chat = () => ({ content: "Za późno [1].", delayMs: 2_000 }); }],
+    ["the model times out", () => { configureEnv({ AI_TIMEOUT_SECONDS: "1" }); fake.chat = () => ({ content: "Za późno [1].", delayMs: 2_000 }); }],
   ])("escalates visibly when %s", async (_label, arrange) => {
     arrange();
     const id = await buyerWrites("Ile kosztuje dostawa?");

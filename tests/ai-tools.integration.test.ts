@@ -6,7 +6,7 @@ import { openTestDatabase, type TestDatabase } from "./support/database";
 import { callerFor, seedTenant, type SeededTenant } from "./support/fixtures";
 import { demoChannel } from "./support/inbox";
 import { FakeOpenAI } from "./support/fake-openai";
-import { resetEnvForTests } from "@/lib/env";
+import { configureEnv, restoreEnv } from "./support/env";
 import { drainInlineJobs, setInlineBackoffScaleForTests } from "@/server/infra/jobs";
 import { tenantDb } from "@/server/db/tenant-scope";
 
@@ -22,15 +22,7 @@ let hookUrl = "";
 let secret = "";
 const received: { path: string; body: string; signatureOk: boolean }[] = [];
 const fake = new FakeOpenAI();
-const saved = { ...process.env };
 
-function configure(values: Record<string, string | undefined>) {
-  for (const [key, value] of Object.entries(values)) {
-    if (value === undefined) delete process.env[key];
-    else process.env[key] = value;
-  }
-  resetEnvForTests();
-}
 
 function verify(body: string, timestamp: string | undefined, signature: string | undefined): boolean {
   if (!timestamp || !signature || !secret) return false;
@@ -56,15 +48,14 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   hookUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   await fake.start();
-  configure({ OUTBOUND_ALLOW_ADDRESSES: "127.0.0.1", AI_PROVIDER: "openai", OPENAI_API_KEY: fake.apiKey, OPENAI_BASE_URL: fake.url, EMBEDDING_PROVIDER: "none" });
+  configureEnv({ OUTBOUND_ALLOW_ADDRESSES: "127.0.0.1", AI_PROVIDER: "openai", OPENAI_API_KEY: fake.apiKey, OPENAI_BASE_URL: fake.url, EMBEDDING_PROVIDER: "none" });
   setInlineBackoffScaleForTests(0.001);
   db = await openTestDatabase();
   shop = await seedTenant(db, "tools");
 });
 afterAll(async () => {
   await drainInlineJobs();
-  process.env = saved;
-  resetEnvForTests();
+  restoreEnv();
   setInlineBackoffScaleForTests(1);
   server?.closeAllConnections();
   await new Promise((resolve) => server?.close(resolve));
@@ -107,9 +98,9 @@ describe("webhook tools", () => {
   });
 
   it("fails softly and visibly: private address without the allow-list, timeout, oversized answer", async () => {
-    configure({ OUTBOUND_ALLOW_ADDRESSES: undefined });
+    configureEnv({ OUTBOUND_ALLOW_ADDRESSES: undefined });
     expect(await caller().ai.testTool({ tenantSlug: slug(), toolId, arguments: { sku: "A" } })).toMatchObject({ ok: false });
-    configure({ OUTBOUND_ALLOW_ADDRESSES: "127.0.0.1" });
+    configureEnv({ OUTBOUND_ALLOW_ADDRESSES: "127.0.0.1" });
     const slow = await caller().ai.createTool({ tenantSlug: slug(), ...STOCK_TOOL, name: "slow_tool", url: `${hookUrl}/slow` });
     const huge = await caller().ai.createTool({ tenantSlug: slug(), ...STOCK_TOOL, name: "huge_tool", url: `${hookUrl}/huge` });
     secret = slow.secret;

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openTestDatabase, type TestDatabase } from "./support/database";
 import { callerFor, seedTenant, type SeededTenant } from "./support/fixtures";
 import { FakeOpenAI } from "./support/fake-openai";
-import { resetEnvForTests } from "@/lib/env";
+import { configureEnv, restoreEnv } from "./support/env";
 import { drainInlineJobs, emitJobs, setInlineBackoffScaleForTests } from "@/server/infra/jobs";
 import { tenantDb } from "@/server/db/tenant-scope";
 import { findKnowledgeWork } from "@/server/knowledge/sweep";
@@ -19,15 +19,7 @@ let db: TestDatabase;
 let shop: SeededTenant;
 let other: SeededTenant;
 const fake = new FakeOpenAI();
-const saved = { ...process.env };
 
-function configure(values: Record<string, string | undefined>) {
-  for (const [key, value] of Object.entries(values)) {
-    if (value === undefined) delete process.env[key];
-    else process.env[key] = value;
-  }
-  resetEnvForTests();
-}
 
 const RETURNS = `# Zwroty\n\nNa zwrot towaru masz 30 dni od otrzymania paczki. Zwrot pieniedzy w 14 dni na konto.\n\n## Koszt odeslania\n\nKoszt odeslania zwracanego towaru pokrywa kupujacy.`;
 const SHIPPING = `# Wysylka\n\nWysylamy kurierem DPD i do Paczkomatow InPost. Zamowienia oplacone do 13:00 wysylamy tego samego dnia.`;
@@ -40,7 +32,7 @@ async function addText(seeded: SeededTenant, title: string, text: string) {
 
 beforeAll(async () => {
   await fake.start();
-  configure({ EMBEDDING_PROVIDER: "openai", OPENAI_API_KEY: fake.apiKey, OPENAI_BASE_URL: fake.url, EMBEDDING_DIMENSIONS: "768", EMBEDDING_MODEL: undefined });
+  configureEnv({ EMBEDDING_PROVIDER: "openai", OPENAI_API_KEY: fake.apiKey, OPENAI_BASE_URL: fake.url, EMBEDDING_DIMENSIONS: "768", EMBEDDING_MODEL: undefined });
   setInlineBackoffScaleForTests(0.001);
   db = await openTestDatabase();
   shop = await seedTenant(db, "emb");
@@ -48,8 +40,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await drainInlineJobs();
-  process.env = saved;
-  resetEnvForTests();
+  restoreEnv();
   setInlineBackoffScaleForTests(1);
   await db?.close();
   await fake.stop();
@@ -113,7 +104,7 @@ describe.runIf(process.env.TEST_ENGINE !== "postgres")("with pgvector (PGlite)",
   });
 
   it("changing the model re-embeds everything with the new one, and search uses only its vectors", async () => {
-    configure({ EMBEDDING_MODEL: "text-embedding-3-large" });
+    configureEnv({ EMBEDDING_MODEL: "text-embedding-3-large" });
     await emitJobs(await findKnowledgeWork(db));
     await drainInlineJobs();
     const chunks = await tenantDb(db.prisma, shop.tenant.id).documentChunk.findMany();
@@ -122,7 +113,7 @@ describe.runIf(process.env.TEST_ENGINE !== "postgres")("with pgvector (PGlite)",
     expect(await findKnowledgeWork(db)).toEqual([]);
     const hits = await callerFor(db, shop.owner).knowledgeBase.testSearch({ tenantSlug: shop.tenant.slug, query: "kurier DPD" });
     expect(hits[0]?.scores.vector).toBeGreaterThan(0);
-    configure({ EMBEDDING_MODEL: undefined });
+    configureEnv({ EMBEDDING_MODEL: undefined });
   });
 });
 
