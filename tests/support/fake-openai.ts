@@ -23,6 +23,7 @@ export interface ChatRequestBody {
   model: string;
   messages: { role: string; content: unknown; tool_calls?: unknown[] }[];
   tools?: { function: { name: string } }[];
+  tool_choice?: unknown;
 }
 
 export class FakeOpenAI {
