@@ -32,8 +32,6 @@ interface Sentence {
   text: string;
   passage: number;
   order: number;
-  /** Share of the buyer's meaningful words in this sentence. */
-  coverage: number;
 }
 
 function splitSentences(text: string): string[] {
@@ -61,7 +59,7 @@ export function extractAnswer(request: ReplyRequest): { sentences: Sentence[]; c
       const folded = foldText(text);
       const covers = new Set(patterns.flatMap((re, i) => (re.test(folded) ? [i] : [])));
       const bonus = quantitative && /\d/.test(text) ? 0.5 : 0;
-      if (covers.size) candidates.push({ text, passage, order, coverage: covers.size / stems.length, covers, bonus });
+      if (covers.size) candidates.push({ text, passage, order, covers, bonus });
     });
   });
   const covered = new Set<number>();

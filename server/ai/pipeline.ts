@@ -3,6 +3,7 @@ import { tenantDb, type ScopedDb } from "@/server/db/tenant-scope";
 import { Prisma } from "@/server/db/generated/client";
 import type { AiReplyAction, ChannelKind } from "@/server/db/generated/client";
 import { searchKnowledge } from "@/server/knowledge/search";
+import type { RetrievedChunk } from "@/server/knowledge/retrieval";
 import { checkReplyRules } from "@/server/marketplaces/reply-rules";
 import { sendReply } from "@/server/inbox/reply-service";
 import { readOrderSnapshot } from "@/lib/order-snapshot";
@@ -84,7 +85,9 @@ export async function answerConversation(
   const turn = (lastOutbound === -1 ? newestFirst : newestFirst.slice(0, lastOutbound)).filter((m) => m.direction === "inbound").reverse();
   const trigger = turn.at(-1);
   if (!trigger) return { status: "skipped", reason: "no_buyer_turn" };
-  const existing = await db.aiReply.findUnique({ where: { conversationId_triggerMessageId: { conversationId, triggerMessageId: trigger.id } }, select: { id: true, action: true } });
+  const replyToTurn = () =>
+    db.aiReply.findUnique({ where: { conversationId_triggerMessageId: { conversationId, triggerMessageId: trigger.id } }, select: { id: true, action: true } });
+  const existing = await replyToTurn();
   if (existing && !options.force) return { status: "done", replyId: existing.id, action: existing.action };
 
   const kind = conversation.channelAccount.kind;
@@ -109,7 +112,7 @@ export async function answerConversation(
   let generated: GeneratedReply | null = null;
   let failure: string | null = null;
   let sources: Source[] = [];
-  let passages: Awaited<ReturnType<typeof searchKnowledge>> = [];
+  let passages: RetrievedChunk[] = [];
   const order = readOrderSnapshot(conversation.orderSnapshot);
   if (buyerText && !escalations.some((r) => r !== "ai.reasons.negative")) {
     try {
@@ -144,10 +147,7 @@ export async function answerConversation(
   if (failure) reasons.push("ai.reasons.aiFailed");
   if (generated?.handoff) reasons.push("ai.reasons.noKnowledge");
   if (generated && !generated.handoff) {
-    sources = generated.cited.flatMap((i) => {
-      const p = passages[i];
-      return p ? [{ chunkId: p.chunkId, documentId: p.documentId, title: p.documentTitle, fileName: p.fileName, headingPath: p.headingPath, position: p.position, excerpt: p.text.slice(0, 300) }] : [];
-    });
+    sources = sourcesOf(generated.cited, passages);
     const rules = checkReplyRules(kind, text);
     text = rules.text;
     reasons.push(...rules.violations.map((v) => `rules.${v}`));
@@ -173,14 +173,24 @@ export async function answerConversation(
   });
   if (!reply) {
     // Another run answered this turn first: theirs stands.
-    const winner = await db.aiReply.findUniqueOrThrow({ where: { conversationId_triggerMessageId: { conversationId, triggerMessageId: trigger.id } }, select: { id: true, action: true } });
+    const winner = await replyToTurn();
+    if (!winner) throw new Error("ai reply conflict without a stored reply");
     return { status: "done", replyId: winner.id, action: winner.action };
   }
   if (decision.action === "auto_send") await sendAiReply(database, db, tenantId, reply.id, conversationId, text);
   return { status: "done", replyId: reply.id, action: decision.action };
 }
 
-function responderFor(tier: Tier): Responder {
+/** The passages a reply cites, as shown with it (document, place, excerpt). */
+export function sourcesOf(cited: number[], passages: RetrievedChunk[]): Source[] {
+  return cited.flatMap((i) => {
+    const p = passages[i];
+    return p ? [{ chunkId: p.chunkId, documentId: p.documentId, title: p.documentTitle, fileName: p.fileName, headingPath: p.headingPath, position: p.position, excerpt: p.text.slice(0, 300) }] : [];
+  });
+}
+
+/** The configured model for the tier, or the offline responder when there is none. */
+export function responderFor(tier: Tier): Responder {
   const setup = chatSetup(tier);
   return setup ? llmResponder(setup) : offlineResponder;
 }

@@ -3,12 +3,9 @@ import type { ScopedDb } from "@/server/db/tenant-scope";
 import { searchKnowledge } from "@/server/knowledge/search";
 import { sendReply } from "@/server/inbox/reply-service";
 import { AppError } from "@/lib/errors";
-import { answerConversation, type Source } from "./pipeline";
+import { answerConversation, responderFor, sourcesOf, type Source } from "./pipeline";
 import { chooseTier, classifyMessage } from "./intent";
 import { detectLanguage } from "./language";
-import { chatSetup } from "./providers";
-import { offlineResponder } from "./offline-responder";
-import { llmResponder } from "./llm-responder";
 import { getAiSettings } from "./settings-service";
 import { recordUsage } from "./usage";
 
@@ -95,9 +92,7 @@ export async function askPlayground(database: Database, db: ScopedDb, tenantId: 
   const tier = chooseTier(signals);
   const language = detectLanguage(question, tenant.defaultLanguage === "en" ? "en" : "pl");
   const passages = await searchKnowledge(database, db, tenantId, question, { k: 5 });
-  const setup = chatSetup(tier.tier);
-  const responder = setup ? llmResponder(setup) : offlineResponder;
-  const generated = await responder
+  const generated = await responderFor(tier.tier)
     .generate(
       { tenantName: tenant.name, language, buyerText: question, history: [], passages, order: null, signals, tier: tier.tier, settings },
       AbortSignal.timeout(30_000),
@@ -123,9 +118,6 @@ export async function askPlayground(database: Database, db: ScopedDb, tenantId: 
     costPln: Number(cost.plnMicros) / 1e6,
     costUsd: Number(cost.usdMicros) / 1e6,
     latencyMs,
-    sources: generated.cited.flatMap((i) => {
-      const p = passages[i];
-      return p ? [{ chunkId: p.chunkId, documentId: p.documentId, title: p.documentTitle, fileName: p.fileName, headingPath: p.headingPath, position: p.position, excerpt: p.text.slice(0, 300) }] : [];
-    }),
+    sources: sourcesOf(generated.cited, passages),
   };
 }

@@ -2,7 +2,7 @@ import { createHmac, randomBytes } from "node:crypto";
 import type { ScopedDb } from "@/server/db/tenant-scope";
 import { Prisma } from "@/server/db/generated/client";
 import { decryptSecret, encryptSecret } from "@/server/infra/secrets";
-import { publicRequest, PublicHttpError } from "@/server/infra/public-http";
+import { parseHttpUrl, publicRequest, PublicHttpError } from "@/server/infra/public-http";
 import { AppError } from "@/lib/errors";
 import { env } from "@/lib/env";
 
@@ -53,10 +53,7 @@ export interface ToolInput {
 }
 
 function checkUrl(url: string) {
-  const parsed = URL.canParse(url) ? new URL(url) : null;
-  if (!parsed || (parsed.protocol !== "https:" && parsed.protocol !== "http:") || parsed.username || parsed.password) {
-    throw new AppError("BAD_REQUEST", "ai.errors.toolUrlInvalid");
-  }
+  if (!parseHttpUrl(url)) throw new AppError("BAD_REQUEST", "ai.errors.toolUrlInvalid");
 }
 
 /** Creates a tool; its signing secret is generated here and shown this once. */

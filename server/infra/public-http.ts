@@ -19,6 +19,15 @@ export class PublicHttpError extends Error {
   }
 }
 
+/** An http(s) address without credentials (fragment dropped), or null for anything else. */
+export function parseHttpUrl(raw: string): URL | null {
+  if (!URL.canParse(raw.trim())) return null;
+  const url = new URL(raw.trim());
+  if ((url.protocol !== "http:" && url.protocol !== "https:") || url.username || url.password) return null;
+  url.hash = "";
+  return url;
+}
+
 export interface PublicResponse {
   status: number;
   contentType: string;

@@ -1,5 +1,5 @@
 import { AppError } from "@/lib/errors";
-import { publicRequest, PublicHttpError, type PublicHttpFailure } from "@/server/infra/public-http";
+import { parseHttpUrl, publicRequest, PublicHttpError, type PublicHttpFailure } from "@/server/infra/public-http";
 
 /**
  * Fetches a public web page (or PDF/DOCX/text file) for the knowledge base, safely:
@@ -37,15 +37,8 @@ const ACCEPTED_TYPES: Record<string, string> = {
 const urlError = (key: string, params?: Record<string, string | number>) => new AppError("BAD_REQUEST", `knowledge.errors.${key}`, params);
 
 export function parsePublicUrl(raw: string): URL {
-  let url: URL;
-  try {
-    url = new URL(raw.trim());
-  } catch {
-    throw urlError("urlInvalid");
-  }
-  if (url.protocol !== "http:" && url.protocol !== "https:") throw urlError("urlInvalid");
-  if (url.username || url.password) throw urlError("urlInvalid");
-  url.hash = "";
+  const url = parseHttpUrl(raw);
+  if (!url) throw urlError("urlInvalid");
   return url;
 }
 
