@@ -5,11 +5,11 @@ import { signUp } from "@/server/auth/account-service";
 import { createDocument } from "@/server/knowledge/document-service";
 import { ensureDemoChannel, simulateIncomingMessage } from "@/server/inbox/channel-service";
 import { answerConversation } from "@/server/ai/pipeline";
-import type { Responder } from "@/server/ai/responder";
+import type { GeneratedReply, ReplyRequest, Responder } from "@/server/ai/responder";
 import { updateAiSettings } from "@/server/ai/settings-service";
 import { drainInlineJobs } from "@/server/infra/jobs";
 import { resetEnvForTests } from "@/lib/env";
-import { FakeOpenAI } from "../tests/support/fake-openai";
+import { FakeModelApi } from "../tests/support/fake-model-api";
 import type { BenchDatabase } from "./database";
 import { ms, summarize } from "./stats";
 
@@ -41,17 +41,22 @@ export async function benchAi(bench: BenchDatabase) {
     .map((l) => (JSON.parse(l) as { question: string }).question);
 
   // (1) Overhead: the pipeline with an instant responder, one conversation at a time.
+  const instantReply = (request: ReplyRequest): GeneratedReply => ({
+    text: "Dzień dobry! Odpowiedź na podstawie regulaminu [1].",
+    handoff: false,
+    cited: request.passages.length ? [0] : [],
+    usedOrder: false,
+    provider: "bench",
+    model: "instant",
+    keySource: "platform",
+    usage: { inputTokens: 0, outputTokens: 0 },
+    holdReasons: [],
+  });
   const instant: Responder = {
-    generate: async (request) => ({
-      text: "Dzień dobry! Odpowiedź na podstawie regulaminu [1].",
-      handoff: false,
-      cited: request.passages.length ? [0] : [],
-      usedOrder: false,
-      provider: "bench",
-      model: "instant",
-      usage: { inputTokens: 0, outputTokens: 0 },
-      holdReasons: [],
-    }),
+    generate: async (request) => instantReply(request),
+    stream: async function* (request) {
+      return instantReply(request);
+    },
   };
   process.env.AI_DEBOUNCE_SECONDS = "0";
   resetEnvForTests();
@@ -69,7 +74,7 @@ export async function benchAi(bench: BenchDatabase) {
   console.log(`   pipeline overhead without model time (100 messages): p50 ${ms(o.p50)}  p95 ${ms(o.p95)}   (target p95 < 150 ms)`);
 
   // (2) End to end with a 1-second model, 50 conversations at once, through the job runtime.
-  const fake = await new FakeOpenAI().start();
+  const fake = await new FakeModelApi().start();
   fake.chat = () => ({ content: "Dzień dobry! Zgodnie z regulaminem [1]. Pozdrawiamy", delayMs: 1_000 });
   const saved = { AI_PROVIDER: process.env.AI_PROVIDER, OPENAI_API_KEY: process.env.OPENAI_API_KEY, OPENAI_BASE_URL: process.env.OPENAI_BASE_URL };
   Object.assign(process.env, { AI_PROVIDER: "openai", OPENAI_API_KEY: fake.apiKey, OPENAI_BASE_URL: fake.url });

@@ -53,8 +53,11 @@ const EnvSchema = z.object({
   OPENAI_BASE_URL: optionalUrl,
   /** Ollama's API root, e.g. http://127.0.0.1:11434/api. */
   OLLAMA_BASE_URL: optionalUrl,
+  /** Anthropic's API (optional provider); the base URL is for proxies and tests. */
+  ANTHROPIC_API_KEY: optionalString,
+  ANTHROPIC_BASE_URL: optionalUrl,
   /** Who writes replies; "none" (the default) uses the built-in offline responder. */
-  AI_PROVIDER: z.enum(["none", "openai", "ollama"]).default("none"),
+  AI_PROVIDER: z.enum(["none", "openai", "anthropic", "ollama"]).default("none"),
   /** Model names per tier: `fast` for simple messages, `smart` for the ones needing judgement. */
   AI_MODEL_FAST: optionalString,
   AI_MODEL_SMART: optionalString,
@@ -116,6 +119,9 @@ export function env(): Env {
   }
   if (result.data.AI_PROVIDER === "openai" && !result.data.OPENAI_API_KEY) {
     throw new Error("Invalid configuration:\n  - OPENAI_API_KEY: required with AI_PROVIDER=openai");
+  }
+  if (result.data.AI_PROVIDER === "anthropic" && !result.data.ANTHROPIC_API_KEY) {
+    throw new Error("Invalid configuration:\n  - ANTHROPIC_API_KEY: required with AI_PROVIDER=anthropic");
   }
   if (result.data.AI_PROVIDER === "ollama" && !result.data.OLLAMA_BASE_URL) {
     throw new Error("Invalid configuration:\n  - OLLAMA_BASE_URL: required with AI_PROVIDER=ollama");

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { openTestDatabase, type TestDatabase } from "./support/database";
 import { callerFor, seedTenant, type SeededTenant } from "./support/fixtures";
 import { demoChannel } from "./support/inbox";
-import { FakeOpenAI, type ChatRequestBody } from "./support/fake-openai";
+import { FakeModelApi, type ChatRequestBody } from "./support/fake-model-api";
 import { configureEnv, restoreEnv } from "./support/env";
 import { drainInlineJobs, setInlineBackoffScaleForTests } from "@/server/infra/jobs";
 import { tenantDb } from "@/server/db/tenant-scope";
@@ -18,7 +18,7 @@ import { simulateIncomingMessage } from "@/server/inbox/channel-service";
 let db: TestDatabase;
 let shop: SeededTenant;
 let channelId: string;
-const fake = new FakeOpenAI();
+const fake = new FakeModelApi();
 
 
 const SHIPPING = "# Wysyłka\n\nZamówienia wysyłamy w ciągu 24 godzin kurierem InPost. Koszt dostawy kurierem to 14,99 zł. Od 200 zł dostawa jest darmowa.";

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openTestDatabase, type TestDatabase } from "./support/database";
 import { callerFor, seedTenant, type SeededTenant } from "./support/fixtures";
 import { demoChannel } from "./support/inbox";
-import { FakeOpenAI } from "./support/fake-openai";
+import { FakeModelApi } from "./support/fake-model-api";
 import { configureEnv, restoreEnv } from "./support/env";
 import { drainInlineJobs, setInlineBackoffScaleForTests } from "@/server/infra/jobs";
 import { tenantDb } from "@/server/db/tenant-scope";
@@ -21,7 +21,7 @@ let server: http.Server;
 let hookUrl = "";
 let secret = "";
 const received: { path: string; body: string; signatureOk: boolean }[] = [];
-const fake = new FakeOpenAI();
+const fake = new FakeModelApi();
 
 
 function verify(body: string, timestamp: string | undefined, signature: string | undefined): boolean {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openTestDatabase, type TestDatabase } from "./support/database";
 import { callerFor, seedTenant, type SeededTenant } from "./support/fixtures";
-import { FakeOpenAI } from "./support/fake-openai";
+import { FakeModelApi } from "./support/fake-model-api";
 import { configureEnv, restoreEnv } from "./support/env";
 import { drainInlineJobs, emitJobs, setInlineBackoffScaleForTests } from "@/server/infra/jobs";
 import { tenantDb } from "@/server/db/tenant-scope";
@@ -18,7 +18,7 @@ import { getHealth } from "@/server/infra/health";
 let db: TestDatabase;
 let shop: SeededTenant;
 let other: SeededTenant;
-const fake = new FakeOpenAI();
+const fake = new FakeModelApi();
 
 
 const RETURNS = `# Zwroty\n\nNa zwrot towaru masz 30 dni od otrzymania paczki. Zwrot pieniedzy w 14 dni na konto.\n\n## Koszt odeslania\n\nKoszt odeslania zwracanego towaru pokrywa kupujacy.`;

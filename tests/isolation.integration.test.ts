@@ -9,6 +9,7 @@ import type { SessionUser } from "@/server/auth/next-auth";
 import { tenantDb } from "@/server/db/tenant-scope";
 import { drainInlineJobs } from "@/server/infra/jobs";
 import { demoChannel } from "./support/inbox";
+import { playgroundAnswer } from "./support/ai";
 
 /**
  * The isolation matrix: for every tenant-scoped procedure, a user of tenant B aims at
@@ -30,6 +31,7 @@ let aDocumentId: string;
 let aQuestionId: string;
 let aReplyId: string;
 let aToolId: string;
+let aNotificationId: string;
 
 beforeAll(async () => {
   db = await openTestDatabase();
@@ -66,6 +68,12 @@ beforeAll(async () => {
   aToolId = (await aCaller.ai.createTool({
     tenantSlug: a.tenant.slug, name: "a_stock", description: "Stan magazynu sklepu A", parameters: { type: "object", properties: {} }, url: "https://a.example/hook",
   })).id;
+  // A buyer who wants a person: the escalation notifies A's owner.
+  await aCaller.inbox.simulateIncoming({ tenantSlug: a.tenant.slug, channelAccountId: aChannelId, buyerName: "kupujacy_a3", text: "Chcę rozmawiać z człowiekiem, nie z botem." });
+  await drainInlineJobs();
+  const notifications = await aCaller.notifications.list({ tenantSlug: a.tenant.slug });
+  if (!notifications.items[0]) throw new Error("setup: the escalation left no notification for A's owner");
+  aNotificationId = notifications.items[0].id;
 });
 afterAll(async () => {
   await db?.close();
@@ -211,6 +219,17 @@ const matrix: Record<string, Attack[]> = {
     { name: "A's slug", run: (c) => c.ai.toolCalls({ tenantSlug: a.tenant.slug, toolId: aToolId }) },
   ],
   "ai.playground": [{ name: "A's slug", run: (c) => c.ai.playground({ tenantSlug: a.tenant.slug, question: "Jaka jest tajna polityka zwrotów?" }) }],
+  "ai.setModelProvider": [
+    { name: "A's slug", run: (c) => c.ai.setModelProvider({ tenantSlug: a.tenant.slug, provider: "openai", apiKey: "sk-attacker-key-0123456789abcdef" }) },
+  ],
+  "ai.checkModel": [{ name: "A's slug", run: (c) => c.ai.checkModel({ tenantSlug: a.tenant.slug }) }],
+  "notifications.list": [{ name: "A's slug", run: (c) => c.notifications.list({ tenantSlug: a.tenant.slug }) }],
+  "notifications.unreadCount": [{ name: "A's slug", run: (c) => c.notifications.unreadCount({ tenantSlug: a.tenant.slug }) }],
+  "notifications.markRead": [
+    { name: "A's slug", run: (c) => c.notifications.markRead({ tenantSlug: a.tenant.slug, ids: [aNotificationId] }) },
+    { name: "A's notification under B", run: (c) => c.notifications.markRead({ tenantSlug: b.tenant.slug, ids: [aNotificationId] }) },
+  ],
+  "notifications.markAllRead": [{ name: "A's slug", run: (c) => c.notifications.markAllRead({ tenantSlug: a.tenant.slug }) }],
   "knowledgeBase.list": [{ name: "A's slug", run: (c) => c.knowledgeBase.list({ tenantSlug: a.tenant.slug }) }],
   "knowledgeBase.get": [
     { name: "A's slug", run: (c) => c.knowledgeBase.get({ tenantSlug: a.tenant.slug, documentId: aDocumentId }) },
@@ -267,7 +286,8 @@ async function snapshotOfA() {
     documents: await q(`SELECT id, title, status, attempts, text FROM documents WHERE tenant_id = $1 ORDER BY id`),
     chunks: await q(`SELECT id, text FROM document_chunks WHERE tenant_id = $1 ORDER BY id`),
     aiReplies: await q(`SELECT id, status, text, message_id FROM ai_replies WHERE tenant_id = $1 ORDER BY id`),
-    aiSettings: await q(`SELECT persona, auto_send FROM ai_settings WHERE tenant_id = $1`),
+    aiSettings: await q(`SELECT persona, auto_send, provider, api_key_encrypted, escalation_rules FROM ai_settings WHERE tenant_id = $1`),
+    notifications: await q(`SELECT id, read_at FROM notifications WHERE tenant_id = $1 ORDER BY id`),
     aiUsage: await q(`SELECT id FROM ai_usage_events WHERE tenant_id = $1 ORDER BY id`),
     aiTools: await q(`SELECT id, url, secret_encrypted, updated_at FROM ai_tools WHERE tenant_id = $1 ORDER BY id`),
     aiToolCalls: await q(`SELECT id FROM ai_tool_calls WHERE tenant_id = $1 ORDER BY id`),
@@ -308,7 +328,7 @@ describe("isolation matrix", () => {
     expect(await c.inbox.cannedReplies({ tenantSlug: b.tenant.slug })).toEqual([]);
     expect(await c.knowledgeBase.list({ tenantSlug: b.tenant.slug })).toEqual([]);
     expect(await c.knowledgeBase.testSearch({ tenantSlug: b.tenant.slug, query: "tajna polityka zwrotów 90 dni" })).toEqual([]);
-    const answer = await c.ai.playground({ tenantSlug: b.tenant.slug, question: "Jaka jest tajna polityka zwrotów? 90 dni?" });
+    const answer = await playgroundAnswer(c.ai.playground({ tenantSlug: b.tenant.slug, question: "Jaka jest tajna polityka zwrotów? 90 dni?" }));
     expect(answer.sources).toEqual([]);
     expect(answer.text).not.toContain("Tajna polityka");
     const members = await c.tenants.members({ tenantSlug: b.tenant.slug });

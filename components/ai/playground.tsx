@@ -62,14 +62,40 @@ export function Playground() {
   const tenant = useCurrentTenant();
   const formError = useFormError();
   const [question, setQuestion] = useState("");
-  const ask = useMutation(trpc.ai.playground.mutationOptions({ onError: (error) => formError.fromError(error) }));
+  // The answer streams in: pieces of text while the model writes, then the finished reply.
+  const [streamed, setStreamed] = useState("");
+  const ask = useMutation(
+    trpc.ai.playground.mutationOptions({
+      onMutate: () => setStreamed(""),
+      onError: (error) => formError.fromError(error),
+    }),
+  );
+  const [answer, setAnswer] = useState<PlaygroundAnswer | null>(null);
 
   function submit(event?: FormEvent) {
     event?.preventDefault();
-    if (!question.trim() || ask.isPending) return;
+    if (!question.trim() || writing) return;
     formError.clear();
-    ask.mutate({ tenantSlug: tenant.slug, question });
+    setAnswer(null);
+    ask.mutate(
+      { tenantSlug: tenant.slug, question },
+      {
+        onSuccess: async (events) => {
+          try {
+            for await (const event of events) {
+              if (event.type === "text") setStreamed((text) => text + event.delta);
+              else setAnswer(event);
+            }
+          } catch (error) {
+            formError.fromError(error);
+          }
+        },
+      },
+    );
   }
+
+  // The mutation settles when the stream opens; the answer is complete when its last event arrives.
+  const writing = ask.isPending || (ask.isSuccess && !answer && !formError.message);
 
   function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
     if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
@@ -99,17 +125,21 @@ export function Playground() {
           {formError.message && <Alert tone="error">{formError.message}</Alert>}
           <div className="flex items-center justify-end gap-3">
             <span className="hidden text-xs text-slate-400 sm:inline">{t("inbox.reply.sendHint")}</span>
-            <Button type="submit" disabled={!question.trim()} loading={ask.isPending} loadingText={t("ai.ui.playground.asking")}>
+            <Button type="submit" disabled={!question.trim()} loading={writing} loadingText={t("ai.ui.playground.asking")}>
               {t("ai.ui.playground.submit")}
             </Button>
           </div>
         </form>
         <div className="min-w-0 lg:col-span-3">
           <p aria-live="polite" className="sr-only">
-            {ask.isPending ? t("ai.ui.playground.asking") : ask.data ? (ask.data.handoff ? t("ai.ui.playground.handoff") : t("ai.ui.playground.answer")) : ""}
+            {writing ? t("ai.ui.playground.asking") : answer ? (answer.handoff ? t("ai.ui.playground.handoff") : t("ai.ui.playground.answer")) : ""}
           </p>
-          {ask.data ? (
-            <Answer answer={ask.data} />
+          {answer ? (
+            <Answer answer={answer} />
+          ) : writing && streamed ? (
+            <p data-testid="playground-streaming" className="rounded-2xl rounded-tr-md bg-brand-600/80 px-4 py-3 text-sm leading-relaxed break-words whitespace-pre-wrap text-white">
+              {streamed}
+            </p>
           ) : (
             <EmptyState icon={<ChatIcon className="size-6" />} title={t("ai.ui.playground.title")} body={t("ai.ui.playground.idle")} className="h-full rounded-lg border border-dashed border-slate-200 py-10" />
           )}

@@ -8,7 +8,8 @@ export type AiSettings = AiOutputs["settings"];
 export type AiStatus = AiOutputs["status"];
 export type AiReply = NonNullable<AiOutputs["latestReply"]>;
 export type AiSource = AiReply["sources"][number];
-export type PlaygroundAnswer = AiOutputs["playground"];
+export type PlaygroundEvent = AiOutputs["playground"] extends AsyncIterable<infer E> ? E : never;
+export type PlaygroundAnswer = Extract<PlaygroundEvent, { type: "done" }>;
 
 export type AiTone = AiSettings["tone"];
 export type Intent = NonNullable<AiSettings["autoSend"][ChannelKind]>[number];
@@ -49,3 +50,11 @@ export const MAX_KEYWORDS = 50;
 export const MAX_KEYWORD_LENGTH = 60;
 export const MAX_PERSONA_LENGTH = 1_000;
 export const MAX_SIGNATURE_LENGTH = 300;
+
+/** One "topic → person" rule of who takes over an escalated conversation (server/ai/escalation.ts). */
+export type EscalationRule = AiSettings["escalationRules"][number];
+export type ModelSettings = AiSettings["model"];
+export type ModelProvider = ModelSettings["provider"];
+export const MODEL_PROVIDERS = ["platform", "openai", "anthropic"] as const satisfies readonly ModelProvider[];
+/** The server's limit on escalation rules (server/ai/schemas.ts). */
+export const MAX_ESCALATION_RULES = 20;

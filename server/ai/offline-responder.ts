@@ -88,9 +88,16 @@ export function extractAnswer(request: ReplyRequest): { sentences: Sentence[]; c
 }
 
 export const offlineResponder: Responder = {
+  async *stream(request: ReplyRequest) {
+    // Nothing to wait for: the whole reply is one piece.
+    const reply = await offlineResponder.generate(request, AbortSignal.timeout(1_000));
+    if (reply.text) yield reply.text;
+    return reply;
+  },
+
   async generate(request: ReplyRequest): Promise<GeneratedReply> {
     const frame = FRAMES[request.language];
-    const base = { provider: "offline", model: "extractive", usage: { inputTokens: 0, outputTokens: 0 }, usedOrder: false };
+    const base = { provider: "offline", model: "extractive", keySource: "platform" as const, usage: { inputTokens: 0, outputTokens: 0 }, usedOrder: false };
     const sign = (body: string) => [frame.greeting(request.buyerName), "", body, "", frame.closing, "", frame.regards, request.settings.signature || request.tenantName].join("\n").trim();
     const substantive = request.signals.intents.some((i) => i !== "greeting" && i !== "thanks");
 

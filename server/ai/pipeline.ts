@@ -11,11 +11,13 @@ import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
 import { chooseTier, classifyMessage, type MessageSignals, type Tier } from "./intent";
 import { detectLanguage, type Language } from "./language";
-import { chatSetup } from "./providers";
+import { chatSetup, type OwnModelKey } from "./providers";
 import { offlineResponder } from "./offline-responder";
 import { llmResponder } from "./llm-responder";
 import { unsupportedFacts } from "./grounding";
-import { getAiSettings, type AiSettingsView } from "./settings-service";
+import { readAiSettings, type AiSettingsView } from "./settings-service";
+import { routeEscalation } from "./escalation";
+import { refreshThreadSummaryQuietly } from "./thread-summary";
 import { callTool, enabledTools } from "./tools-service";
 import { monthlyBudget, recordUsageIn } from "./usage";
 import type { GeneratedReply, ReplyRequest, Responder } from "./responder";
@@ -58,7 +60,7 @@ export async function answerConversation(
 ): Promise<AnswerOutcome> {
   const started = performance.now();
   const db = tenantDb(database.prisma, tenantId);
-  const settings = await getAiSettings(db, tenantId);
+  const { view: settings, ownKey } = await readAiSettings(db, tenantId);
   if (!settings.enabled && !options.force) return { status: "skipped", reason: "disabled" };
 
   const conversation = await db.conversation.findUnique({
@@ -67,6 +69,7 @@ export async function answerConversation(
       id: true,
       status: true,
       orderSnapshot: true,
+      aiSummary: true,
       channelAccount: { select: { kind: true } },
       customer: { select: { displayName: true } },
       messages: {
@@ -101,9 +104,10 @@ export async function answerConversation(
   const escalations = escalationReasons(buyerText, signals, settings, history, turn);
 
   let tier = chooseTier(signals);
-  const budget = await monthlyBudget(db, tenantId);
+  const budget = ownKey ? null : await monthlyBudget(db, tenantId);
   const budgetReasons: string[] = [];
-  if (budget.exhausted) {
+  // A tenant paying with its own key is not held to the plan's budget.
+  if (budget?.exhausted) {
     tier = { tier: "fast", why: "monthly AI budget used up" };
     budgetReasons.push("ai.reasons.budgetExhausted");
   }
@@ -123,13 +127,14 @@ export async function answerConversation(
         buyerName: conversation.customer?.displayName ?? undefined,
         buyerText,
         history,
+        summary: conversation.aiSummary ?? undefined,
         passages,
         order,
         signals,
         tier: tier.tier,
         settings: { persona: settings.persona, tone: settings.tone, signature: settings.signature },
       };
-      const responder = options.responder ?? responderFor(tier.tier);
+      const responder = options.responder ?? responderFor(tier.tier, ownKey);
       if (responder !== offlineResponder) {
         request.tools = await enabledTools(db);
         request.callTool = (toolId, args) => callTool(db, tenantId, toolId, args, conversationId);
@@ -170,6 +175,7 @@ export async function answerConversation(
     generated,
     sources,
     latencyMs,
+    escalationRules: settings.escalationRules,
   });
   if (!reply) {
     // Another run answered this turn first: theirs stands.
@@ -178,6 +184,9 @@ export async function answerConversation(
     return { status: "done", replyId: winner.id, action: winner.action };
   }
   if (decision.action === "auto_send") await sendAiReply(database, db, tenantId, reply.id, conversationId, text);
+  // Off the answer's critical path: the next turn reads the updated summary.
+  const summaryModel = options.responder ? null : chatSetup("fast", ownKey);
+  if (summaryModel) await refreshThreadSummaryQuietly(db, tenantId, conversationId, summaryModel);
   return { status: "done", replyId: reply.id, action: decision.action };
 }
 
@@ -189,9 +198,9 @@ export function sourcesOf(cited: number[], passages: RetrievedChunk[]): Source[]
   });
 }
 
-/** The configured model for the tier, or the offline responder when there is none. */
-export function responderFor(tier: Tier): Responder {
-  const setup = chatSetup(tier);
+/** The tenant's own or the platform's model for the tier, or the offline responder when there is none. */
+export function responderFor(tier: Tier, ownKey: OwnModelKey | null): Responder {
+  const setup = chatSetup(tier, ownKey);
   return setup ? llmResponder(setup) : offlineResponder;
 }
 
@@ -252,6 +261,7 @@ async function storeReply(
     generated: GeneratedReply | null;
     sources: Source[];
     latencyMs: number;
+    escalationRules: AiSettingsView["escalationRules"];
   },
 ) {
   const { decision, generated } = input;
@@ -271,6 +281,7 @@ async function storeReply(
           tier: input.tier,
           latencyMs: input.latencyMs,
           outcome: decision.action,
+          keySource: generated.keySource,
         });
         costPlnMicros = cost.plnMicros;
       }
@@ -297,10 +308,9 @@ async function storeReply(
         select: { id: true },
       });
       if (decision.action === "escalate") {
-        await tx.conversation.update({
-          where: { id: input.conversationId },
-          data: { needsHuman: true, needsHumanReason: decision.reasons.find((r) => ESCALATING.has(r)) ?? decision.reasons[0] ?? null },
-        });
+        const reason = decision.reasons.find((r) => ESCALATING.has(r)) ?? decision.reasons[0] ?? null;
+        await tx.conversation.update({ where: { id: input.conversationId }, data: { needsHuman: true, needsHumanReason: reason } });
+        await routeEscalation(tx, tenantId, { conversationId: input.conversationId, intent: input.signals.intent, reason, rules: input.escalationRules, replyId: reply.id });
       }
       await tx.conversationEvent.create({
         data: {

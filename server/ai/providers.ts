@@ -1,3 +1,4 @@
+import { createAnthropic } from "@ai-sdk/anthropic";
 import { createOpenAI } from "@ai-sdk/openai";
 import { createOllama } from "ollama-ai-provider-v2";
 import type { EmbeddingModel, LanguageModel } from "ai";
@@ -45,29 +46,56 @@ export function embeddingSetup(): EmbeddingSetup | null {
   return setup;
 }
 
+export type ChatProvider = "openai" | "anthropic" | "ollama";
+
 export interface ChatSetup {
-  provider: "openai" | "ollama";
+  provider: ChatProvider;
   modelId: string;
   model: LanguageModel;
+  /** Whose key pays: the platform's, or the tenant's own (not charged to the plan's budget). */
+  keySource: "platform" | "tenant";
 }
 
-const CHAT_DEFAULTS = {
+/** A tenant's own provider key (decrypted only in memory, for the call). */
+export interface OwnModelKey {
+  provider: "openai" | "anthropic";
+  apiKey: string;
+  modelFast: string | null;
+  modelSmart: string | null;
+}
+
+export const CHAT_DEFAULTS = {
   openai: { fast: "gpt-4o-mini", smart: "gpt-4.1" },
+  anthropic: { fast: "claude-haiku-4-5", smart: "claude-sonnet-4-5" },
   ollama: { fast: "llama3.2", smart: "llama3.1:8b" },
 } as const;
 
+function languageModel(provider: ChatProvider, modelId: string, apiKey: string | undefined): LanguageModel {
+  const e = env();
+  switch (provider) {
+    case "openai":
+      return createOpenAI({ apiKey, baseURL: e.OPENAI_BASE_URL }).chat(modelId);
+    case "anthropic":
+      return createAnthropic({ apiKey, baseURL: e.ANTHROPIC_BASE_URL })(modelId);
+    case "ollama":
+      return createOllama({ baseURL: e.OLLAMA_BASE_URL })(modelId);
+  }
+}
+
 /**
  * The model for a tier, or null when no provider is configured: replies then come from
- * the built-in offline responder. OpenAI goes through Chat Completions (`.chat`), which
- * every OpenAI-compatible server (vLLM, llama.cpp, LM Studio, Groq…) implements.
+ * the built-in offline responder. A tenant's own key, when set, takes precedence over
+ * the platform's provider. OpenAI goes through Chat Completions (`.chat`), which every
+ * OpenAI-compatible server (vLLM, llama.cpp, LM Studio, Groq…) implements.
  */
-export function chatSetup(tier: Tier): ChatSetup | null {
+export function chatSetup(tier: Tier, own: OwnModelKey | null = null): ChatSetup | null {
+  if (own) {
+    const modelId = (tier === "fast" ? own.modelFast : own.modelSmart) ?? CHAT_DEFAULTS[own.provider][tier];
+    return { provider: own.provider, modelId, model: languageModel(own.provider, modelId, own.apiKey), keySource: "tenant" };
+  }
   const e = env();
   if (e.AI_PROVIDER === "none") return null;
   const modelId = (tier === "fast" ? e.AI_MODEL_FAST : e.AI_MODEL_SMART) ?? CHAT_DEFAULTS[e.AI_PROVIDER][tier];
-  const model =
-    e.AI_PROVIDER === "openai"
-      ? createOpenAI({ apiKey: e.OPENAI_API_KEY, baseURL: e.OPENAI_BASE_URL }).chat(modelId)
-      : createOllama({ baseURL: e.OLLAMA_BASE_URL })(modelId);
-  return { provider: e.AI_PROVIDER, modelId, model };
+  const apiKey = e.AI_PROVIDER === "openai" ? e.OPENAI_API_KEY : e.AI_PROVIDER === "anthropic" ? e.ANTHROPIC_API_KEY : undefined;
+  return { provider: e.AI_PROVIDER, modelId, model: languageModel(e.AI_PROVIDER, modelId, apiKey), keySource: "platform" };
 }

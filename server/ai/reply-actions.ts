@@ -1,13 +1,8 @@
 import type { Database } from "@/server/db/client";
 import type { ScopedDb } from "@/server/db/tenant-scope";
-import { searchKnowledge } from "@/server/knowledge/search";
 import { sendReply } from "@/server/inbox/reply-service";
 import { AppError } from "@/lib/errors";
-import { answerConversation, responderFor, sourcesOf, type Source } from "./pipeline";
-import { chooseTier, classifyMessage } from "./intent";
-import { detectLanguage } from "./language";
-import { getAiSettings } from "./settings-service";
-import { recordUsage } from "./usage";
+import { answerConversation, type Source } from "./pipeline";
 
 const replySelect = {
   id: true,
@@ -76,48 +71,4 @@ export async function regenerateReply(database: Database, db: ScopedDb, tenantId
   const outcome = await answerConversation(database, tenantId, conversationId, { force: true });
   if (outcome.status === "skipped") throw new AppError("PRECONDITION_FAILED", "ai.errors.nothingToAnswer");
   return latestReply(db, conversationId);
-}
-
-/**
- * Playground: a question as a buyer would ask it, answered exactly as the engine would
- * (retrieval, tier, responder), without a conversation and without sending anything.
- */
-export async function askPlayground(database: Database, db: ScopedDb, tenantId: string, question: string) {
-  const started = performance.now();
-  const [settings, tenant] = await Promise.all([
-    getAiSettings(db, tenantId),
-    db.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { name: true, defaultLanguage: true } }),
-  ]);
-  const signals = classifyMessage(question);
-  const tier = chooseTier(signals);
-  const language = detectLanguage(question, tenant.defaultLanguage === "en" ? "en" : "pl");
-  const passages = await searchKnowledge(database, db, tenantId, question, { k: 5 });
-  const generated = await responderFor(tier.tier)
-    .generate(
-      { tenantName: tenant.name, language, buyerText: question, history: [], passages, order: null, signals, tier: tier.tier, settings },
-      AbortSignal.timeout(30_000),
-    )
-    .catch((error: unknown) => {
-      throw new AppError("BAD_GATEWAY", "ai.errors.generationFailed", { detail: error instanceof Error ? error.message.slice(0, 200) : "" });
-    });
-  const latencyMs = Math.round(performance.now() - started);
-  const cost = generated.provider === "offline"
-    ? { plnMicros: 0n, usdMicros: 0n }
-    : await recordUsage(db, tenantId, { kind: "generation", provider: generated.provider, model: generated.model, inputTokens: generated.usage.inputTokens, outputTokens: generated.usage.outputTokens, tier: tier.tier, latencyMs, outcome: "playground" });
-  return {
-    text: generated.text,
-    handoff: generated.handoff,
-    language,
-    intent: signals.intent,
-    tier: tier.tier,
-    tierReason: tier.why,
-    provider: generated.provider,
-    model: generated.model,
-    inputTokens: generated.usage.inputTokens,
-    outputTokens: generated.usage.outputTokens,
-    costPln: Number(cost.plnMicros) / 1e6,
-    costUsd: Number(cost.usdMicros) / 1e6,
-    latencyMs,
-    sources: sourcesOf(generated.cited, passages),
-  };
 }

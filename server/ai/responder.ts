@@ -13,6 +13,8 @@ export interface ReplyRequest {
   buyerText: string;
   /** Earlier turns, oldest first (already answered). */
   history: { from: "buyer" | "seller"; text: string }[];
+  /** Rolling summary of what came before the history (long threads). Data, like buyer text. */
+  summary?: string;
   passages: RetrievedChunk[];
   /** The order linked to this conversation, if any (only this buyer's). */
   order: OrderSummary | null;
@@ -36,6 +38,7 @@ export interface GeneratedReply {
   toolOutputs?: string[];
   provider: string;
   model: string;
+  keySource: "platform" | "tenant";
   usage: { inputTokens: number; outputTokens: number };
   /** Extra reasons the reply must not go out unreviewed (message keys). */
   holdReasons: string[];
@@ -43,4 +46,6 @@ export interface GeneratedReply {
 
 export interface Responder {
   generate(request: ReplyRequest, signal: AbortSignal): Promise<GeneratedReply>;
+  /** The same reply with its text yielded piece by piece as it is written (the playground). */
+  stream(request: ReplyRequest, signal: AbortSignal): AsyncGenerator<string, GeneratedReply>;
 }

@@ -1,7 +1,8 @@
 import { createRouter, tenantAdminProcedure, tenantMemberProcedure } from "@/server/api/trpc";
 import { chatSetup, embeddingSetup } from "./providers";
-import { getAiSettings, updateAiSettings } from "./settings-service";
-import { askPlayground, discardDraft, latestReply, regenerateReply, sendDraft } from "./reply-actions";
+import { getAiSettings, readAiSettings, setModelProvider, updateAiSettings } from "./settings-service";
+import { discardDraft, latestReply, regenerateReply, sendDraft } from "./reply-actions";
+import { askPlayground, checkModel } from "./playground";
 import { monthlyBudget } from "./usage";
 import {
   ZConversationInput,
@@ -9,6 +10,7 @@ import {
   ZPlaygroundInput,
   ZReplyInput,
   ZSendDraftInput,
+  ZSetModelProviderInput,
   ZTestToolInput,
   ZToolIdInput,
   ZUpdateAiSettingsInput,
@@ -25,10 +27,19 @@ export const aiRouter = createRouter({
 
   updateSettings: tenantAdminProcedure.input(ZUpdateAiSettingsInput).mutation(({ ctx, input }) => updateAiSettings(ctx.tenantDb, ctx.tenant.id, input)),
 
+  /** The tenant's own OpenAI/Anthropic key (sealed; never returned) or back to the platform's models. */
+  setModelProvider: tenantAdminProcedure
+    .input(ZSetModelProviderInput)
+    .mutation(({ ctx, input }) => setModelProvider(ctx.tenantDb, ctx.tenant.id, input)),
+
+  /** A tiny real request to the configured model: a wrong key or model name shows at once. */
+  checkModel: tenantAdminProcedure.mutation(({ ctx }) => checkModel(ctx.tenantDb, ctx.tenant.id)),
+
   /** Which models answer, for the settings page (never any key). */
   status: tenantMemberProcedure.query(async ({ ctx }) => {
-    const fast = chatSetup("fast");
-    const smart = chatSetup("smart");
+    const { ownKey } = await readAiSettings(ctx.tenantDb, ctx.tenant.id);
+    const fast = chatSetup("fast", ownKey);
+    const smart = chatSetup("smart", ownKey);
     const embeddings = embeddingSetup();
     const budget = await monthlyBudget(ctx.tenantDb, ctx.tenant.id);
     return {
@@ -36,11 +47,13 @@ export const aiRouter = createRouter({
       provider: fast?.provider ?? "offline",
       fastModel: fast?.modelId ?? null,
       smartModel: smart?.modelId ?? null,
+      ownKey: ownKey !== null,
       embeddings: embeddings ? `${embeddings.provider}:${embeddings.modelId}` : null,
       vectorSearch: ctx.db.vector && embeddings !== null,
       spentPln: Number(budget.spentPlnMicros) / 1e6,
       budgetPln: Number(budget.budgetPlnMicros) / 1e6,
-      budgetExhausted: budget.exhausted,
+      // With its own key the tenant pays the provider directly: the plan's budget does not apply.
+      budgetExhausted: ownKey ? false : budget.exhausted,
     };
   }),
 
@@ -73,5 +86,6 @@ export const aiRouter = createRouter({
 
   toolCalls: tenantMemberProcedure.input(ZToolIdInput).query(({ ctx, input }) => recentToolCalls(ctx.tenantDb, input.toolId)),
 
+  /** Streams: text pieces as the model writes, then the finished reply (client: httpBatchStreamLink). */
   playground: tenantMemberProcedure.input(ZPlaygroundInput).mutation(({ ctx, input }) => askPlayground(ctx.db, ctx.tenantDb, ctx.tenant.id, input.question)),
 });

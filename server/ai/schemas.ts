@@ -10,6 +10,15 @@ export const ZUpdateAiSettingsInput = z.object({
   signature: z.string().trim().max(300, { message: "validation.tooLong" }).optional(),
   autoSend: z.partialRecord(z.enum(CHANNEL_KINDS), z.array(z.enum(INTENTS)).max(INTENTS.length)).optional(),
   escalationKeywords: z.array(z.string().trim().min(1).max(60)).max(50).optional(),
+  escalationRules: z.array(z.object({ intent: z.enum([...INTENTS, "*"]), assigneeId: z.uuid() })).max(20).optional(),
+});
+const ZModelName = z.string().trim().min(1).max(100).regex(/^[\w.:\-/@]+$/, { message: "ai.errors.modelNameInvalid" });
+export const ZSetModelProviderInput = z.object({
+  provider: z.enum(["platform", "openai", "anthropic"]),
+  // Provider keys are long opaque tokens; anything shorter is a paste mistake.
+  apiKey: z.string().trim().min(20, { message: "ai.errors.apiKeyInvalid" }).max(400, { message: "ai.errors.apiKeyInvalid" }).regex(/^\S+$/, { message: "ai.errors.apiKeyInvalid" }).optional(),
+  modelFast: ZModelName.nullish(),
+  modelSmart: ZModelName.nullish(),
 });
 export const ZConversationInput = z.object({ conversationId: z.uuid() });
 export const ZReplyInput = z.object({ replyId: z.uuid() });

@@ -11,6 +11,8 @@ export interface UsageRecord {
   tier?: string;
   latencyMs?: number;
   outcome?: string;
+  /** "tenant": paid with the tenant's own key — recorded, not charged to the plan's budget. */
+  keySource?: "platform" | "tenant";
 }
 
 export interface UsageCost {
@@ -58,25 +60,26 @@ export async function recordUsageIn(tx: ScopedTransaction, tenantId: string, usa
       tier: usage.tier,
       latencyMs: usage.latencyMs,
       outcome: usage.outcome,
+      keySource: usage.keySource ?? "platform",
       costUsdMicros: cost.usdMicros,
       costPlnMicros: cost.plnMicros,
     },
   });
   await tx.$executeRaw`
-    INSERT INTO ai_usage_daily AS d (tenant_id, day, kind, provider, model, calls, input_tokens, output_tokens, cost_usd_micros, cost_pln_micros)
-    VALUES (${tenantId}::uuid, (now() AT TIME ZONE 'Europe/Warsaw')::date, ${usage.kind}::"AiUsageKind", ${usage.provider}, ${usage.model}, 1,
+    INSERT INTO ai_usage_daily AS d (tenant_id, day, kind, provider, model, key_source, calls, input_tokens, output_tokens, cost_usd_micros, cost_pln_micros)
+    VALUES (${tenantId}::uuid, (now() AT TIME ZONE 'Europe/Warsaw')::date, ${usage.kind}::"AiUsageKind", ${usage.provider}, ${usage.model}, ${usage.keySource ?? "platform"}, 1,
             ${inputTokens}, ${outputTokens}, ${cost.usdMicros}, ${cost.plnMicros})
-    ON CONFLICT (tenant_id, day, kind, provider, model) DO UPDATE SET
+    ON CONFLICT (tenant_id, day, kind, provider, model, key_source) DO UPDATE SET
       calls = d.calls + 1, input_tokens = d.input_tokens + EXCLUDED.input_tokens, output_tokens = d.output_tokens + EXCLUDED.output_tokens,
       cost_usd_micros = d.cost_usd_micros + EXCLUDED.cost_usd_micros, cost_pln_micros = d.cost_pln_micros + EXCLUDED.cost_pln_micros`;
   return cost;
 }
 
-/** This calendar month's spend (Polish time) against the plan's AI budget. */
+/** This calendar month's spend (Polish time) on the platform's models against the plan's AI budget. */
 export async function monthlyBudget(db: ScopedDb, tenantId: string): Promise<{ spentPlnMicros: bigint; budgetPlnMicros: bigint; exhausted: boolean }> {
   const [row] = await db.$queryRaw<{ spent: bigint | null; budget: bigint }[]>`
     SELECT (SELECT sum(cost_pln_micros) FROM ai_usage_daily
-             WHERE tenant_id = ${tenantId}::uuid AND day >= date_trunc('month', now() AT TIME ZONE 'Europe/Warsaw')::date)::bigint AS spent,
+             WHERE tenant_id = ${tenantId}::uuid AND key_source = 'platform' AND day >= date_trunc('month', now() AT TIME ZONE 'Europe/Warsaw')::date)::bigint AS spent,
            p.ai_budget_pln_micros AS budget
       FROM tenants t JOIN plans p ON p.id = t.plan_id WHERE t.id = ${tenantId}::uuid`;
   const spent = BigInt(row?.spent ?? 0n);

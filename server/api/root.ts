@@ -6,6 +6,7 @@ import { knowledgeBaseRouter } from "@/server/knowledge/router";
 import { billingRouter } from "@/server/billing/router";
 import { platformRouter } from "@/server/platform/router";
 import { aiRouter } from "@/server/ai/router";
+import { notificationsRouter } from "@/server/notifications/router";
 
 export const appRouter = createRouter({
   auth: authRouter,
@@ -14,6 +15,7 @@ export const appRouter = createRouter({
   knowledgeBase: knowledgeBaseRouter,
   billing: billingRouter,
   ai: aiRouter,
+  notifications: notificationsRouter,
   platform: platformRouter,
 });
 
