@@ -1,6 +1,8 @@
 import type { JobDefinition } from "@/server/infra/jobs";
 import { getDatabase } from "@/server/db/client";
-import { deleteToolCallsBefore, listPollableChannelAccounts } from "@/server/db/system";
+import { deleteToolCallsBefore, listPollableChannelAccounts, listTenantsWithSnoozeDue } from "@/server/db/system";
+import { tenantDb } from "@/server/db/tenant-scope";
+import { wakeSnoozedConversations } from "@/server/inbox/conversation-commands";
 import { dispatchAllOutboxes } from "@/server/infra/outbox";
 import { deliverOutboundMessage } from "@/server/inbox/delivery-service";
 import { pollChannelAccount } from "@/server/inbox/poll-service";
@@ -82,6 +84,20 @@ const sweepOutbox: JobDefinition = {
   trigger: { cron: "* * * * *" },
   retries: 0,
   handler: async ({ run }) => run("dispatch", async () => dispatchAllOutboxes(await getDatabase())),
+};
+
+const wakeSnoozed: JobDefinition = {
+  id: "inbox-wake-snoozed",
+  trigger: { cron: "* * * * *" },
+  retries: 1,
+  handler: async ({ run }) =>
+    run("wake", async () => {
+      const database = await getDatabase();
+      const now = new Date();
+      let woken = 0;
+      for (const tenantId of await listTenantsWithSnoozeDue(database.prisma, now)) woken += await wakeSnoozedConversations(tenantDb(database.prisma, tenantId), tenantId, now);
+      return { woken };
+    }),
 };
 
 const markThreadRead: JobDefinition<{ tenantId: string; conversationId: string }> = {
@@ -167,6 +183,7 @@ export const jobDefinitions = [
   pollChannel,
   pollAllChannels,
   sweepOutbox,
+  wakeSnoozed,
   markThreadRead,
   processKnowledgeDocument,
   embedKnowledgeDocument,

@@ -53,6 +53,42 @@ describe("conversation list", () => {
     await c.inbox.assign({ tenantSlug: slug(), conversationId: target?.id ?? "", assigneeId: null });
   });
 
+  it("the response clock stops while a conversation is resolved or snoozed", async () => {
+    const c = owner();
+    const overdue = (await c.inbox.list({ tenantSlug: slug(), overdueOnly: true })).items[0]!;
+    expect(overdue.overdue).toBe(true);
+    for (const change of [{ status: "resolved" as const }, { status: "snoozed" as const, snoozedUntil: new Date(Date.now() + 3_600_000) }]) {
+      await c.inbox.setStatus({ tenantSlug: slug(), conversationId: overdue.id, ...change });
+      expect((await c.inbox.list({ tenantSlug: slug(), overdueOnly: true })).items).toEqual([]);
+      const item = (await c.inbox.list({ tenantSlug: slug(), status: change.status })).items.find((i) => i.id === overdue.id);
+      expect(item).toMatchObject({ overdue: false, replyDueAt: null });
+    }
+    await c.inbox.setStatus({ tenantSlug: slug(), conversationId: overdue.id, status: "open" });
+    expect((await c.inbox.list({ tenantSlug: slug(), overdueOnly: true })).items.map((i) => i.id)).toEqual([overdue.id]);
+  });
+
+  it("a very long thread shows its newest messages and says older ones are hidden", async () => {
+    // Its own shop, so the demo shop's counts elsewhere stay as they are.
+    const talkative = await seedTenant(db, "longthread");
+    const talkativeChannel = (await demoChannel(db, talkative)).id;
+    const c = callerFor(db, talkative.owner);
+    const conv = await c.inbox.simulateIncoming({ tenantSlug: talkative.tenant.slug, channelAccountId: talkativeChannel, buyerName: "gaduła", text: "Pierwsza wiadomość" });
+    const short = await c.inbox.thread({ tenantSlug: talkative.tenant.slug, conversationId: conv.id });
+    expect(short.olderMessagesHidden).toBe(false);
+    await drainInlineJobs();
+    await db.owner.query(
+      `INSERT INTO messages (id, tenant_id, conversation_id, channel_account_id, direction, author, text, platform_created_at)
+       SELECT gen_random_uuid(), $1, $2, $3, 'inbound', 'customer', 'Wiadomość ' || i, now() + i * interval '1 second'
+         FROM generate_series(1, 505) AS i`,
+      [talkative.tenant.id, conv.id, talkativeChannel],
+    );
+    const thread = await c.inbox.thread({ tenantSlug: talkative.tenant.slug, conversationId: conv.id });
+    expect(thread.olderMessagesHidden).toBe(true);
+    expect(thread.messages).toHaveLength(500);
+    expect(thread.messages.at(-1)?.text).toBe("Wiadomość 505");
+    expect(thread.messages[0]?.text).toBe("Wiadomość 6");
+  });
+
   it("searches message text (prefixes, any case), buyer names and #numbers", async () => {
     const c = owner();
     const hits = async (search: string) => (await c.inbox.list({ tenantSlug: slug(), search })).items.map((i) => i.customer?.externalId);

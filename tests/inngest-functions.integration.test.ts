@@ -33,7 +33,7 @@ function fn(id: string) {
 describe("Inngest functions", () => {
   it("are registered for every job definition with their triggers", () => {
     expect(functions.map((f) => f.id()).sort()).toEqual(
-      ["inbox-deliver-message", "inbox-mirror-thread-read", "inbox-poll-all-channels", "inbox-poll-channel", "knowledge-process-document", "knowledge-embed-document", "knowledge-sweep", "ai-answer-conversation", "ai-prune-tool-calls", "outbox-sweep"].sort(),
+      ["inbox-deliver-message", "inbox-mirror-thread-read", "inbox-poll-all-channels", "inbox-poll-channel", "knowledge-process-document", "knowledge-embed-document", "knowledge-sweep", "ai-answer-conversation", "ai-prune-tool-calls", "outbox-sweep", "inbox-wake-snoozed"].sort(),
     );
   });
 
@@ -96,6 +96,26 @@ describe("Inngest functions", () => {
     });
     const { result } = await t.execute();
     expect(result).toEqual({ status: "skipped", reason: "account reconnect_needed" });
+  });
+
+  it("a snoozed conversation opens again when its time comes, with the change in its trail", async () => {
+    const channel = await demoChannel(db, shop);
+    const caller = callerFor(db, shop.owner);
+    const conv = await caller.inbox.simulateIncoming({ tenantSlug: shop.tenant.slug, channelAccountId: channel.id, buyerName: "drzemka", text: "Odezwę się jutro" });
+    await drainInlineJobs();
+    await caller.inbox.setStatus({ tenantSlug: shop.tenant.slug, conversationId: conv.id, status: "snoozed", snoozedUntil: new Date(Date.now() + 3_600_000) });
+    const later = await caller.inbox.simulateIncoming({ tenantSlug: shop.tenant.slug, channelAccountId: channel.id, buyerName: "pozniej", text: "Wrócę za tydzień" });
+    await drainInlineJobs();
+    await caller.inbox.setStatus({ tenantSlug: shop.tenant.slug, conversationId: later.id, status: "snoozed", snoozedUntil: new Date(Date.now() + 7 * 86_400_000) });
+    // The first snooze runs out.
+    await db.owner.query(`UPDATE conversations SET snoozed_until = now() - interval '1 minute' WHERE id = $1`, [conv.id]);
+    const t = new InngestTestEngine({ function: fn("inbox-wake-snoozed"), events: [{ name: "inngest/scheduled.timer", data: {} }] });
+    const { result } = await t.execute();
+    expect(result).toMatchObject({ woken: 1 });
+    const woken = await caller.inbox.thread({ tenantSlug: shop.tenant.slug, conversationId: conv.id });
+    expect(woken.conversation).toMatchObject({ status: "open", snoozedUntil: null });
+    expect(woken.events.at(-1)).toMatchObject({ type: "status_changed", actorUserId: null, data: { from: "snoozed", to: "open" } });
+    expect((await caller.inbox.thread({ tenantSlug: shop.tenant.slug, conversationId: later.id })).conversation.status).toBe("snoozed");
   });
 
   it("the outbox sweep dispatches what a crash left behind", async () => {

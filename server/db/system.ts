@@ -63,6 +63,14 @@ export function listDocumentsMissingEmbeddings(base: BasePrisma, model: string, 
   );
 }
 
+/** Snooze wake-up: tenants with conversations whose snooze has run out. */
+export async function listTenantsWithSnoozeDue(base: BasePrisma, now: Date): Promise<string[]> {
+  const rows = await asSystem(base, (tx) =>
+    tx.conversation.findMany({ where: { status: "snoozed", snoozedUntil: { lte: now } }, distinct: ["tenantId"], select: { tenantId: true }, take: 1_000 }),
+  );
+  return rows.map((r) => r.tenantId);
+}
+
 /** Retention: webhook tool call logs are kept 90 days, in every tenant. */
 export function deleteToolCallsBefore(base: BasePrisma, before: Date) {
   return asSystem(base, (tx) => tx.aiToolCall.deleteMany({ where: { createdAt: { lt: before } } }));

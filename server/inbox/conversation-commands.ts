@@ -45,6 +45,22 @@ export function setConversationStatus(
   });
 }
 
+/**
+ * Snoozed conversations whose time has come are open again, with the change in their
+ * activity trail ("reopened by the system"). Run every minute by a job.
+ */
+export function wakeSnoozedConversations(db: ScopedDb, tenantId: string, now = new Date()) {
+  return db.$scoped(async (tx) => {
+    const due = await tx.conversation.findMany({ where: { status: "snoozed", snoozedUntil: { lte: now } }, select: { id: true, snoozedUntil: true }, take: 500 });
+    if (!due.length) return 0;
+    await tx.conversation.updateMany({ where: { id: { in: due.map((c) => c.id) }, status: "snoozed" }, data: { status: "open", snoozedUntil: null } });
+    await tx.conversationEvent.createMany({
+      data: due.map((c) => ({ tenantId, conversationId: c.id, actorUserId: null, type: "status_changed", data: { from: "snoozed", to: "open", snoozeEnded: c.snoozedUntil?.toISOString() ?? null } })),
+    });
+    return due.length;
+  });
+}
+
 export function assignConversation(db: ScopedDb, tenantId: string, actorUserId: string, input: { conversationId: string; assigneeId: string | null }) {
   return db.$scoped(async (tx) => {
     const c = await requireConversation(tx, input.conversationId);

@@ -1,5 +1,5 @@
 import type { ScopedDb } from "@/server/db/tenant-scope";
-import { Prisma, type ChannelKind } from "@/server/db/generated/client";
+import { Prisma, type ChannelKind, type ConversationStatus } from "@/server/db/generated/client";
 import { AppError } from "@/lib/errors";
 import type { ListConversationsInput } from "./schemas";
 import { dueAt, responseTargets } from "./response-targets";
@@ -69,7 +69,8 @@ async function pageIds(
   if (input.unreadOnly) where.push(Prisma.sql`c.unread_count > 0`);
   if (input.tag) where.push(Prisma.sql`${input.tag.toLowerCase()} = ANY(c.tags)`);
   if (input.overdueOnly) {
-    where.push(Prisma.sql`c.awaiting_reply_since IS NOT NULL AND EXISTS (
+    // The clock runs only while the conversation is open or pending.
+    where.push(Prisma.sql`c.status IN ('open', 'pending') AND c.awaiting_reply_since IS NOT NULL AND EXISTS (
       SELECT 1 FROM channel_accounts ca WHERE ca.id = c.channel_account_id
          AND c.awaiting_reply_since < now() - make_interval(mins => (${JSON.stringify(targets)}::jsonb ->> ca.kind::text)::int))`);
   }
@@ -109,11 +110,18 @@ export async function listConversations(db: ScopedDb, tenantId: string, userId: 
       .map((p) => byId.get(p.id))
       .filter((c): c is NonNullable<typeof c> => c !== undefined)
       .map(({ messages, ...c }) => {
-        const due = dueAt(c.awaitingReplySince, targets[c.channelAccount.kind]);
+        const due = replyDue(c, targets);
         return { ...c, lastMessage: messages[0] ?? null, replyDueAt: due, overdue: due !== null && due < now };
       }),
     nextCursor: ids.length > input.limit && last ? encodeCursor(last.last_message_at, last.id) : null,
   };
+}
+
+const THREAD_WINDOW = 500;
+
+/** The response clock runs only while the buyer waits on an open or pending conversation. */
+function replyDue(c: { status: ConversationStatus; awaitingReplySince: Date | null; channelAccount: { kind: ChannelKind } }, targets: Record<ChannelKind, number>) {
+  return c.status === "open" || c.status === "pending" ? dueAt(c.awaitingReplySince, targets[c.channelAccount.kind]) : null;
 }
 
 /** One conversation with its thread: messages in platform order, internal notes and the activity trail. */
@@ -135,11 +143,12 @@ export async function getConversationThread(db: ScopedDb, tenantId: string, conv
     db.tenant.findUnique({ where: { id: tenantId }, select: { inboxSettings: true } }),
   ]);
   if (!conversation) throw new AppError("NOT_FOUND", "inbox.errors.conversationNotFound");
-  const [messages, notes, events] = await Promise.all([
+  const [newestMessages, notes, newestEvents] = await Promise.all([
+    // The newest THREAD_WINDOW messages (a long thread shows its latest, not its first).
     db.message.findMany({
       where: { conversationId },
-      orderBy: [{ platformCreatedAt: "asc" }, { createdAt: "asc" }],
-      take: 500,
+      orderBy: [{ platformCreatedAt: "desc" }, { createdAt: "desc" }],
+      take: THREAD_WINDOW + 1,
       select: {
         id: true,
         direction: true,
@@ -163,19 +172,23 @@ export async function getConversationThread(db: ScopedDb, tenantId: string, conv
     }),
     db.conversationEvent.findMany({
       where: { conversationId },
-      orderBy: { createdAt: "asc" },
+      orderBy: { createdAt: "desc" },
       take: 200,
       select: { id: true, type: true, data: true, actorUserId: true, createdAt: true },
     }),
   ]);
+  const olderMessagesHidden = newestMessages.length > THREAD_WINDOW;
+  const messages = newestMessages.slice(0, THREAD_WINDOW).reverse();
+  const events = newestEvents.reverse();
   const authors = await db.user.findMany({
     where: { id: { in: [...new Set([...messages, ...notes, ...events].map((x) => ("authorUserId" in x ? x.authorUserId : x.actorUserId)).filter((x): x is string => !!x))] } },
     select: { id: true, name: true },
   });
   const targets = responseTargets(tenant?.inboxSettings);
   return {
-    conversation: { ...conversation, replyDueAt: dueAt(conversation.awaitingReplySince, targets[conversation.channelAccount.kind]) },
+    conversation: { ...conversation, replyDueAt: replyDue(conversation, targets) },
     messages,
+    olderMessagesHidden,
     notes,
     events,
     people: Object.fromEntries(authors.map((a) => [a.id, a.name])),
