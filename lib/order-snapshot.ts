@@ -15,9 +15,23 @@ const ZOrderSnapshot = z.object({
   items: z.array(z.object({ name: z.string(), quantity: z.number(), price: z.string().optional() })).catch([]),
   deliveryMethod: z.string().optional().catch(undefined),
   tracking: z.array(z.object({ carrier: z.string().optional(), waybill: z.string() })).catch([]),
+  /** When the connector was last asked (absent in snapshots from before it was recorded). */
+  fetchedAt: z.string().optional().catch(undefined),
 }) satisfies z.ZodType<OrderSummary>;
 
-export function readOrderSnapshot(value: unknown): OrderSummary | null {
+export type OrderSnapshot = z.infer<typeof ZOrderSnapshot>;
+
+export function readOrderSnapshot(value: unknown): OrderSnapshot | null {
   const parsed = ZOrderSnapshot.safeParse(value);
   return parsed.success ? parsed.data : null;
+}
+
+/** Order status and tracking change after the first message: re-read them when a buyer writes again after this long. */
+export const ORDER_FACTS_MAX_AGE_MS = 15 * 60_000;
+
+export function orderFactsStale(value: unknown, now = Date.now()): boolean {
+  const snapshot = readOrderSnapshot(value);
+  if (!snapshot) return true;
+  const fetchedAt = snapshot.fetchedAt ? Date.parse(snapshot.fetchedAt) : NaN;
+  return !(now - fetchedAt < ORDER_FACTS_MAX_AGE_MS);
 }

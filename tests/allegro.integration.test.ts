@@ -85,6 +85,41 @@ describe("Allegro polling", () => {
     expect(orphan?.awaiting_reply_since).not.toBeNull();
   });
 
+  it("re-reads the order's facts when the buyer writes again and they are older than 15 minutes", async () => {
+    const account = await connectAllegro(db, shop, fake);
+    const thread = fake.addThread("kupujaca_ola");
+    fake.orders.set("order-2", {
+      id: "order-2",
+      status: "READY_FOR_PROCESSING",
+      buyer: { login: "kupujaca_ola" },
+      fulfillment: { status: "PROCESSING" },
+      delivery: { method: { name: "Kurier DPD" } },
+      lineItems: [{ offer: { name: "Lampka biurkowa" }, quantity: 1, price: { amount: "89.00", currency: "PLN" }, boughtAt: "2026-11-21T10:00:00Z" }],
+      shipments: [],
+    });
+    fake.addMessage(thread, "Kiedy wyślecie lampkę?", { at: new Date(Date.now() - 50_000), orderId: "order-2" });
+    await pollChannelAccount(db, shop.tenant.id, account.id);
+    const snapshot = async () =>
+      (await q<{ order_snapshot: { fulfillmentStatus: string; tracking: { waybill: string }[] } }>(`SELECT order_snapshot FROM conversations WHERE external_thread_id = $1`, [thread]))[0]!.order_snapshot;
+    expect(await snapshot()).toMatchObject({ fulfillmentStatus: "PROCESSING", tracking: [] });
+    const lookups = () => fake.requests.filter((r) => r.path.endsWith("/order/checkout-forms/order-2")).length;
+    const before = lookups();
+
+    // The order ships; the buyer asks again at once: facts fetched a minute ago are kept.
+    const order = fake.orders.get("order-2") as Record<string, unknown>;
+    fake.orders.set("order-2", { ...order, fulfillment: { status: "SENT" }, shipments: [{ waybill: "DPD000111", carrierName: "DPD" }] });
+    fake.addMessage(thread, "Halo?", { at: new Date(Date.now() - 40_000), orderId: "order-2" });
+    await pollChannelAccount(db, shop.tenant.id, account.id);
+    expect(lookups()).toBe(before);
+
+    // Twenty minutes later the buyer writes again: the facts are re-read.
+    await db.owner.query(`UPDATE conversations SET order_snapshot = jsonb_set(order_snapshot, '{fetchedAt}', to_jsonb((now() - interval '20 minutes')::text)) WHERE external_thread_id = $1`, [thread]);
+    fake.addMessage(thread, "Czy paczka już wyszła?", { at: new Date(Date.now() - 30_000), orderId: "order-2" });
+    await pollChannelAccount(db, shop.tenant.id, account.id);
+    expect(lookups()).toBe(before + 1);
+    expect(await snapshot()).toMatchObject({ fulfillmentStatus: "SENT", tracking: [{ waybill: "DPD000111" }] });
+  });
+
   it("re-polling, overlapping pages and out-of-order arrival never duplicate a message", async () => {
     const account = await connectAllegro(db, shop, fake);
     // 45 threads: three pages of 20

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Database } from "@/server/db/client";
 import { tenantDb, type ScopedTransaction } from "@/server/db/tenant-scope";
 import type { Prisma } from "@/server/db/generated/client";
+import { orderFactsStale } from "@/lib/order-snapshot";
 import type { IncomingMessage, IncomingThread } from "@/server/marketplaces/connector";
 import { MESSAGE_RECEIVED } from "./events";
 
@@ -22,7 +23,7 @@ export interface IngestAccount {
 export interface IngestResult {
   newMessages: number;
   newConversations: number;
-  /** Conversations that need their order facts fetched (linked to an order, none stored yet). */
+  /** Conversations that need their order facts fetched (newly linked to an order, or stale when the buyer writes again). */
   ordersToLookUp: { conversationId: string; orderExternalId: string }[];
 }
 
@@ -165,7 +166,10 @@ async function ingestChunk(tx: ScopedTransaction, account: IngestAccount, thread
     }
     if (mine.length) await appendSearchText(tx, conversation.id, mine.map((m) => m.text).join(" "));
     const orderId = thread.orderExternalId ?? conversation.orderExternalId;
-    if (orderId && !conversation.orderSnapshot) result.ordersToLookUp.push({ conversationId: conversation.id, orderExternalId: orderId });
+    // First link to an order, or the buyer writes again and the facts may have moved on (shipped, delivered).
+    if (orderId && (!conversation.orderSnapshot || (unread > 0 && orderFactsStale(conversation.orderSnapshot)))) {
+      result.ordersToLookUp.push({ conversationId: conversation.id, orderExternalId: orderId });
+    }
   }
 
   if (reopened.length) {

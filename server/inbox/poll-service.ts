@@ -37,7 +37,8 @@ export async function fetchOrderFacts(
       if (order) {
         await scoped.conversation.update({
           where: { id: conversationId },
-          data: { orderSnapshot: order as unknown as Prisma.InputJsonValue },
+          // fetchedAt lets the next buyer message decide whether the facts are stale.
+          data: { orderSnapshot: { ...order, fetchedAt: new Date().toISOString() } as unknown as Prisma.InputJsonValue },
         });
       }
     } catch (error) {

@@ -70,7 +70,9 @@ let sharedLimits: AllegroLimits | undefined;
 function allegroLimits(): AllegroLimits {
   sharedLimits ??= {
     app: createRateLimiter({ prefix: "allegro:app", tokens: 9000, window: "1 m" }),
-    send: createRateLimiter({ prefix: "allegro:send", tokens: 1, window: "1 s" }),
+    // 1 request/s, as Allegro counts arrivals: 10% headroom absorbs network and event-loop
+    // jitter that would otherwise land two sends closer than a second apart.
+    send: createRateLimiter({ prefix: "allegro:send", tokens: 1, window: "1100 ms" }),
   };
   return sharedLimits;
 }
@@ -83,7 +85,8 @@ export function createAllegroConnector(db: Database, config: AllegroConfig, limi
         requestAllegroToken(config, { grant_type: "refresh_token", refresh_token: refreshToken }),
       ),
       limits,
-      ctx.accountId,
+      // Allegro limits sending per seller: one seller connected in two tenants shares one bucket.
+      ctx.externalAccountId ?? ctx.accountId,
     );
 
   async function changedThreads(client: AllegroClient, since: number): Promise<{ threads: AllegroThread[]; newest: number }> {
