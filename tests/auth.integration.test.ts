@@ -70,4 +70,16 @@ describe("change password", () => {
     expect(await authenticate(db, { email: shop.owner.email, password: "new password 1", ip: "10.2.0.1" })).toMatchObject({ ok: true });
     expect(await authenticate(db, { email: shop.owner.email, password: PASSWORD, ip: "10.2.0.1" })).toMatchObject({ ok: false });
   });
+
+  it("stops guessing the current password after 10 tries in 15 minutes, even with the right one", async () => {
+    const shop = await seedTenant(db, "pwguess");
+    const caller = callerFor(db, shop.owner);
+    for (let i = 0; i < 10; i++) {
+      await expect(caller.auth.changePassword({ currentPassword: `guess ${i}`, newPassword: "new password 2" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    }
+    await expect(caller.auth.changePassword({ currentPassword: PASSWORD, newPassword: "new password 2" })).rejects.toMatchObject({
+      code: "TOO_MANY_REQUESTS", message: "errors.rateLimited",
+    });
+    expect(await authenticate(db, { email: shop.owner.email, password: PASSWORD, ip: "10.3.0.1" })).toMatchObject({ ok: true });
+  });
 });

@@ -138,6 +138,20 @@ describe("role rules", () => {
     expect(await ownerCount(shop.tenant.id)).toBe(1);
   });
 
+  it("rules use the actor's role as it is now, not as the request first read it", async () => {
+    const { leaveTenant } = await import("@/server/tenants/member-service");
+    const { tenantDb } = await import("@/server/db/tenant-scope");
+    const shop = await seedTenant(db, "stale");
+    const admin = await addMember(db, shop, "admin", "admin");
+    const o = callerFor(db, shop.owner);
+    // The request read "admin"; meanwhile the admin became the only owner.
+    const stale = { userId: admin.id, membershipId: admin.membershipId, role: "admin" as const };
+    await o.tenants.changeRole({ tenantSlug: shop.tenant.slug, membershipId: admin.membershipId, role: "owner" });
+    await o.tenants.leave({ tenantSlug: shop.tenant.slug });
+    await expect(leaveTenant(tenantDb(db.prisma, shop.tenant.id), stale)).rejects.toMatchObject({ code: "PRECONDITION_FAILED" });
+    expect(await ownerCount(shop.tenant.id)).toBe(1);
+  });
+
   it("a removed member loses access to the tenant", async () => {
     const shop = await seedTenant(db, "rules4");
     const member = await addMember(db, shop, "member");

@@ -1,6 +1,8 @@
 import { getDatabase } from "@/server/db/client";
 import { getSessionUser } from "@/server/auth/next-auth";
 import { LOCALE_COOKIE, resolveLocale } from "@/lib/i18n/locale";
+import { clientIpFrom } from "@/lib/client-ip";
+import { env } from "@/lib/env";
 import type { Context } from "./trpc";
 
 function cookie(header: string | null, name: string): string | undefined {
@@ -18,6 +20,6 @@ export async function createRequestContext(req: Request): Promise<Context> {
     db,
     user,
     locale: resolveLocale(cookie(headers.get("cookie"), LOCALE_COOKIE), headers.get("accept-language")),
-    ip: headers.get("x-forwarded-for")?.split(",")[0]?.trim() || "unknown",
+    ip: clientIpFrom(headers.get("x-forwarded-for"), env().TRUSTED_PROXY_HOPS),
   };
 }

@@ -75,6 +75,10 @@ export async function authenticate(
 }
 
 export async function changePassword(db: Database, userId: string, input: { currentPassword: string; newPassword: string }) {
+  const allowed = await signInLimiters().passwordChange.limit(userId);
+  if (!allowed.success) {
+    throw new AppError("TOO_MANY_REQUESTS", "errors.rateLimited", { seconds: Math.max(1, Math.ceil((allowed.reset - Date.now()) / 1000)) });
+  }
   const scope = userDb(db.prisma, userId);
   const user = await scope.user.findUnique({ where: { id: userId }, select: { passwordHash: true } });
   if (!user || !(await verifyPassword(user.passwordHash, input.currentPassword))) {

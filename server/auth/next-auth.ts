@@ -2,6 +2,7 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getServerSession } from "next-auth";
 import { z } from "zod";
+import { clientIpFrom } from "@/lib/client-ip";
 import { env } from "@/lib/env";
 import { getDatabase } from "@/server/db/client";
 import { authenticate, loadSessionUser } from "./account-service";
@@ -28,8 +29,7 @@ const ZCredentials = z.object({ email: ZEmail, password: z.string().min(1).max(2
 
 function clientIp(headers: Record<string, string | string[] | undefined> | undefined): string {
   const forwarded = headers?.["x-forwarded-for"];
-  const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(",")[0]?.trim();
-  return first || "unknown";
+  return clientIpFrom(Array.isArray(forwarded) ? forwarded.join(",") : forwarded, env().TRUSTED_PROXY_HOPS);
 }
 
 let options: NextAuthOptions | undefined;

@@ -26,6 +26,17 @@ async function lockedOwnerCount(tx: ScopedTransaction): Promise<number> {
   return rows.length;
 }
 
+/**
+ * The actor's role as it is now, locked: the role on the request was read before the
+ * transaction, and a promotion or demotion in between must not slip past the rules
+ * (an admin promoted to sole owner leaving with a stale "admin" role).
+ */
+async function lockedActorRole(tx: ScopedTransaction, actor: Actor): Promise<MembershipRole> {
+  const [row] = await tx.$queryRaw<{ role: MembershipRole }[]>`SELECT role FROM memberships WHERE id = ${actor.membershipId}::uuid FOR UPDATE`;
+  if (!row) throw new AppError("FORBIDDEN", "errors.forbidden");
+  return row.role;
+}
+
 async function loadTarget(tx: ScopedTransaction, membershipId: string) {
   const target = await tx.membership.findUnique({ where: { id: membershipId }, select: { id: true, userId: true, role: true } });
   if (!target) throw new AppError("NOT_FOUND", "errors.notFound");
@@ -35,9 +46,10 @@ async function loadTarget(tx: ScopedTransaction, membershipId: string) {
 export async function changeMemberRole(db: ScopedDb, actor: Actor, membershipId: string, role: MembershipRole) {
   return db.$scoped(async (tx) => {
     const ownerCount = await lockedOwnerCount(tx);
+    const actorRole = await lockedActorRole(tx, actor);
     const target = await loadTarget(tx, membershipId);
-    if (actor.role === "member") throw new AppError("FORBIDDEN", "errors.forbidden");
-    if (actor.role !== "owner" && (target.role === "owner" || role === "owner")) {
+    if (actorRole === "member") throw new AppError("FORBIDDEN", "errors.forbidden");
+    if (actorRole !== "owner" && (target.role === "owner" || role === "owner")) {
       throw new AppError("FORBIDDEN", target.role === "owner" ? "errors.cannotManageOwner" : "errors.onlyOwnerGrantsOwner");
     }
     if (target.role === "owner" && role !== "owner" && ownerCount <= 1) {
@@ -51,9 +63,10 @@ export async function removeMember(db: ScopedDb, actor: Actor, membershipId: str
   if (membershipId === actor.membershipId) throw new AppError("BAD_REQUEST", "errors.useLeave");
   await db.$scoped(async (tx) => {
     const ownerCount = await lockedOwnerCount(tx);
+    const actorRole = await lockedActorRole(tx, actor);
     const target = await loadTarget(tx, membershipId);
-    if (actor.role === "member") throw new AppError("FORBIDDEN", "errors.forbidden");
-    if (target.role === "owner" && actor.role !== "owner") throw new AppError("FORBIDDEN", "errors.cannotManageOwner");
+    if (actorRole === "member") throw new AppError("FORBIDDEN", "errors.forbidden");
+    if (target.role === "owner" && actorRole !== "owner") throw new AppError("FORBIDDEN", "errors.cannotManageOwner");
     if (target.role === "owner" && ownerCount <= 1) throw new AppError("PRECONDITION_FAILED", "errors.lastOwner");
     await tx.membership.delete({ where: { id: target.id } });
   });
@@ -62,7 +75,7 @@ export async function removeMember(db: ScopedDb, actor: Actor, membershipId: str
 export async function leaveTenant(db: ScopedDb, actor: Actor) {
   await db.$scoped(async (tx) => {
     const ownerCount = await lockedOwnerCount(tx);
-    if (actor.role === "owner" && ownerCount <= 1) throw new AppError("PRECONDITION_FAILED", "errors.lastOwner");
+    if ((await lockedActorRole(tx, actor)) === "owner" && ownerCount <= 1) throw new AppError("PRECONDITION_FAILED", "errors.lastOwner");
     await tx.membership.delete({ where: { id: actor.membershipId } });
   });
 }
