@@ -85,6 +85,20 @@ describe("Allegro polling", () => {
     expect(orphan?.awaiting_reply_since).not.toBeNull();
   });
 
+  it("stores rich messages' HTML only sanitised, with plain text for search and the AI engine", async () => {
+    const { ingestThreads } = await import("@/server/inbox/ingest");
+    const account = await connectAllegro(db, shop, fake);
+    await ingestThreads(db, { id: account.id, tenantId: shop.tenant.id }, [
+      {
+        externalThreadId: "rich-thread-1",
+        customer: { externalId: "html_buyer" },
+        messages: [{ externalId: "rich-1", direction: "inbound", text: "", html: `<p>Czy mogę <b>wymienić</b> rozmiar?</p><img src=x onerror="alert(1)"><script>steal()</script>`, createdAt: new Date(), attachments: [] }],
+      },
+    ]);
+    const [row] = await q<{ text: string; html: string }>(`SELECT text, html FROM messages WHERE external_id = 'rich-1'`, []);
+    expect(row).toEqual({ text: "Czy mogę wymienić rozmiar?", html: "<p>Czy mogę <b>wymienić</b> rozmiar?</p>" });
+  });
+
   it("re-reads the order's facts when the buyer writes again and they are older than 15 minutes", async () => {
     const account = await connectAllegro(db, shop, fake);
     const thread = fake.addThread("kupujaca_ola");

@@ -141,7 +141,12 @@ export function ThreadMessageItem({
           )}
         >
           {held && <span className="sr-only">{t("inbox.thread.heldText")}: </span>}
-          {message.text}
+          {message.html && !held ? (
+            // Sanitised on the server before it was stored (server/inbox/message-html.ts).
+            <div className="message-html whitespace-normal" dangerouslySetInnerHTML={{ __html: message.html }} />
+          ) : (
+            message.text
+          )}
         </div>
         {attachments.length > 0 && (
           <ul aria-label={t("inbox.thread.attachments")} className={clsx("flex flex-wrap gap-1.5", !inbound && "justify-end")}>

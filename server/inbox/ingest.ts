@@ -3,6 +3,7 @@ import type { Database } from "@/server/db/client";
 import { tenantDb, type ScopedTransaction } from "@/server/db/tenant-scope";
 import type { Prisma } from "@/server/db/generated/client";
 import { orderFactsStale } from "@/lib/order-snapshot";
+import { htmlToText, sanitizeMessageHtml } from "./message-html";
 import type { IncomingMessage, IncomingThread } from "@/server/marketplaces/connector";
 import { MESSAGE_RECEIVED } from "./events";
 
@@ -199,7 +200,8 @@ function toMessageRow(account: IngestAccount, conversationId: string, m: Incomin
     direction: m.direction,
     author: m.direction === "inbound" ? "customer" : "seller",
     externalId: m.externalId,
-    text: m.text,
+    text: m.text.trim() || (m.html ? htmlToText(m.html) : ""),
+    html: m.html ? sanitizeMessageHtml(m.html) || null : null,
     attachments: m.attachments as unknown as Prisma.InputJsonValue,
     platformStatus: m.platformStatus,
     platformCreatedAt: m.createdAt,

@@ -26,6 +26,8 @@ export interface IncomingMessage {
   /** inbound = written by the buyer; outbound = written by the seller (e.g. on the platform's own site). */
   direction: "inbound" | "outbound";
   text: string;
+  /** Rich content as the platform sent it (untrusted HTML: sanitised before it is stored). */
+  html?: string;
   createdAt: Date;
   /** Platform moderation state, kept verbatim (Allegro: VERIFYING and BLOCKED are not normal buyer text). */
   platformStatus?: string;
