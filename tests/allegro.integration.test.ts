@@ -99,6 +99,28 @@ describe("Allegro polling", () => {
     expect(row).toEqual({ text: "Czy mogę wymienić rozmiar?", html: "<p>Czy mogę <b>wymienić</b> rozmiar?</p>" });
   });
 
+  it("a 429 while polling holds the whole account back until Retry-After, not just one retry", async () => {
+    const { listPollableChannelAccounts } = await import("@/server/db/system");
+    const account = await connectAllegro(db, shop, fake);
+    fake.addMessage(fake.addThread("kupujacy_cierpliwy"), "Czy jest na stanie?", { at: new Date(Date.now() - 5_000) });
+    fake.rateLimitNext = { retryAfterSeconds: 120, times: 1 };
+    const error = await pollChannelAccount(db, shop.tenant.id, account.id).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RetryLaterError);
+    const [row] = await q<{ poll_not_before: Date }>(`SELECT poll_not_before FROM channel_accounts WHERE id = $1`, [account.id]);
+    expect(row!.poll_not_before.getTime() - Date.now()).toBeGreaterThan(100_000);
+    // Neither the minute's fan-out nor a stray poll event touches Allegro meanwhile.
+    expect((await listPollableChannelAccounts(db.prisma)).map((a) => a.id)).not.toContain(account.id);
+    const requests = fake.requests.length;
+    expect(await pollChannelAccount(db, shop.tenant.id, account.id)).toEqual({ status: "skipped", reason: "backing off (Retry-After)" });
+    expect(fake.requests.length).toBe(requests);
+    // Once the time has passed, polling resumes and the hold is cleared.
+    await q(`UPDATE channel_accounts SET poll_not_before = now() - interval '1 second' WHERE id = $1`, [account.id]);
+    expect((await listPollableChannelAccounts(db.prisma)).map((a) => a.id)).toContain(account.id);
+    expect(await pollChannelAccount(db, shop.tenant.id, account.id)).toMatchObject({ status: "polled", result: { newMessages: 1 } });
+    const [after] = await q<{ poll_not_before: Date | null }>(`SELECT poll_not_before FROM channel_accounts WHERE id = $1`, [account.id]);
+    expect(after!.poll_not_before).toBeNull();
+  });
+
   it("re-reads the order's facts when the buyer writes again and they are older than 15 minutes", async () => {
     const account = await connectAllegro(db, shop, fake);
     const thread = fake.addThread("kupujaca_ola");

@@ -24,11 +24,11 @@ export function withSystemTransaction<T>(base: BasePrisma, _why: string, fn: (tx
   return asSystem(base, fn);
 }
 
-/** The poller's fan-out: every active marketplace account of every tenant. */
-export function listPollableChannelAccounts(base: BasePrisma) {
+/** The poller's fan-out: every active marketplace account of every tenant not backing off after a 429. */
+export function listPollableChannelAccounts(base: BasePrisma, now = new Date()) {
   return asSystem(base, (tx) =>
     tx.channelAccount.findMany({
-      where: { status: "active", kind: { not: "demo" } },
+      where: { status: "active", kind: { not: "demo" }, OR: [{ pollNotBefore: null }, { pollNotBefore: { lte: now } }] },
       select: { id: true, tenantId: true, kind: true },
     }),
   );

@@ -56,10 +56,11 @@ export async function pollChannelAccount(db: Database, tenantId: string, channel
   const scoped = tenantDb(db.prisma, tenantId);
   const account = await scoped.channelAccount.findUnique({
     where: { id: channelAccountId },
-    select: { id: true, tenantId: true, kind: true, status: true, externalAccountId: true, pollCursor: true, authFailures: true },
+    select: { id: true, tenantId: true, kind: true, status: true, externalAccountId: true, pollCursor: true, authFailures: true, pollNotBefore: true },
   });
   if (!account) return { status: "skipped", reason: "account not found" };
   if (account.status !== "active") return { status: "skipped", reason: `account ${account.status}` };
+  if (account.pollNotBefore && account.pollNotBefore.getTime() > Date.now()) return { status: "skipped", reason: "backing off (Retry-After)" };
   const connector = connectorFor(db, account.kind);
   if (!connector) return { status: "skipped", reason: `${account.kind} is not configured on this server` };
 
@@ -77,7 +78,8 @@ export async function pollChannelAccount(db: Database, tenantId: string, channel
       });
       return { status: "auth_failed", reconnectNeeded };
     }
-    await scoped.channelAccount.update({ where: { id: account.id }, data: { lastError: errorText(error) } });
+    const backOff = error instanceof ConnectorRateLimitError ? new Date(Date.now() + error.retryAfterMs) : null;
+    await scoped.channelAccount.update({ where: { id: account.id }, data: { lastError: errorText(error), ...(backOff ? { pollNotBefore: backOff } : {}) } });
     if (error instanceof ConnectorRateLimitError) throw new RetryLaterError(error.message, error.retryAfterMs);
     throw error;
   }
@@ -90,6 +92,7 @@ export async function pollChannelAccount(db: Database, tenantId: string, channel
       lastPolledAt: new Date(),
       lastError: null,
       authFailures: 0,
+      pollNotBefore: null,
     },
   });
   await fetchOrderFacts(db, connector, ctx, result.ordersToLookUp);
