@@ -121,6 +121,36 @@ describe("Allegro polling", () => {
     expect(after!.poll_not_before).toBeNull();
   });
 
+  it("serves a buyer's attachment through the connector with the seller's token, never to another host", async () => {
+    const { downloadInboundAttachment } = await import("@/server/inbox/attachment-service");
+    const { ingestThreads } = await import("@/server/inbox/ingest");
+    const account = await connectAllegro(db, shop, fake);
+    const pdf = Buffer.from("%PDF-1.4\n% faktura\n");
+    const thread = fake.addThread("kupujacy_z_plikiem");
+    fake.addMessage(thread, "W załączniku zdjęcie uszkodzenia", { at: new Date(Date.now() - 5_000), file: { fileName: "uszkodzenie.pdf", contentType: "application/pdf", bytes: pdf } });
+    fake.addMessage(thread, "I jeszcze to", { at: new Date(Date.now() - 4_000), file: { fileName: "wirus.pdf", contentType: "application/pdf", bytes: pdf, status: "UNSAFE" } });
+    await pollChannelAccount(db, shop.tenant.id, account.id);
+    const rows = await q<{ id: string; text: string }>(`SELECT id, text FROM messages WHERE tenant_id = $1 AND conversation_id = (SELECT id FROM conversations WHERE external_thread_id = $2) ORDER BY platform_created_at`, [shop.tenant.id, thread]);
+    const scoped = tenantDb(db.prisma, shop.tenant.id);
+
+    const file = await downloadInboundAttachment(db, scoped, shop.tenant.id, rows[0]!.id, 0);
+    expect(file).toMatchObject({ fileName: "uszkodzenie.pdf", mimeType: "application/pdf" });
+    expect(Buffer.from(file.bytes).equals(pdf)).toBe(true);
+    await expect(downloadInboundAttachment(db, scoped, shop.tenant.id, rows[1]!.id, 0)).rejects.toMatchObject({ code: "PRECONDITION_FAILED", key: "inbox.errors.attachmentUnsafe" });
+    await expect(downloadInboundAttachment(db, scoped, shop.tenant.id, rows[0]!.id, 1)).rejects.toMatchObject({ code: "NOT_FOUND" });
+
+    // Another tenant asking for this message gets nothing.
+    const other = await seedTenant(db, "obcy");
+    await expect(downloadInboundAttachment(db, tenantDb(db.prisma, other.tenant.id), other.tenant.id, rows[0]!.id, 0)).rejects.toMatchObject({ code: "NOT_FOUND" });
+
+    // An attachment address naming another host never receives the token.
+    await ingestThreads(db, { id: account.id, tenantId: shop.tenant.id }, [
+      { externalThreadId: "evil-thread", customer: { externalId: "x" }, messages: [{ externalId: "evil-1", direction: "inbound", text: "plik", createdAt: new Date(), attachments: [{ fileName: "a.pdf", url: "https://evil.example/messaging/message-attachments/abc", status: "SAFE" }] }] },
+    ]);
+    const [evil] = await q<{ id: string }>(`SELECT id FROM messages WHERE external_id = 'evil-1'`, []);
+    await expect(downloadInboundAttachment(db, scoped, shop.tenant.id, evil!.id, 0)).rejects.toMatchObject({ code: "NOT_FOUND", key: "inbox.errors.attachmentUnavailable" });
+  });
+
   it("re-reads the order's facts when the buyer writes again and they are older than 15 minutes", async () => {
     const account = await connectAllegro(db, shop, fake);
     const thread = fake.addThread("kupujaca_ola");

@@ -23,18 +23,24 @@ interface Attachment {
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
- * Attachments as stored on the message: a buyer's come from the platform (maybe with a
- * link), a seller's were uploaded here (an id, downloaded through our route). Anything
- * without a file name is skipped; only http(s) links are followed.
+ * Attachments as stored on the message. A buyer's come from the platform, whose links
+ * need the seller's credentials: they are fetched through our route (by position). A
+ * seller's were uploaded here (an id, downloaded through our route). Anything without
+ * a file name is skipped.
  */
 function attachmentsOf(message: ThreadMessage, tenantSlug: string): Attachment[] {
   if (!Array.isArray(message.attachments)) return [];
-  return message.attachments.flatMap((item) => {
+  const tenant = encodeURIComponent(tenantSlug);
+  return message.attachments.flatMap((item, index) => {
     if (typeof item !== "object" || item === null || Array.isArray(item)) return [];
     const fileName = "fileName" in item && typeof item.fileName === "string" ? item.fileName : null;
     const id = "id" in item && typeof item.id === "string" && UUID.test(item.id) ? item.id : null;
-    const link = "url" in item && typeof item.url === "string" && /^https?:\/\//.test(item.url) ? item.url : undefined;
-    const url = link ?? (id ? `/api/inbox/attachments/${id}?tenant=${encodeURIComponent(tenantSlug)}` : undefined);
+    const platformFile = "url" in item && typeof item.url === "string" && item.url !== "";
+    const url = id
+      ? `/api/inbox/attachments/${id}?tenant=${tenant}`
+      : platformFile
+        ? `/api/inbox/messages/${message.id}/attachments/${index}?tenant=${tenant}`
+        : undefined;
     return fileName ? [{ fileName, url }] : [];
   });
 }

@@ -1,5 +1,10 @@
+import { z } from "zod";
+import type { Database } from "@/server/db/client";
 import type { ScopedDb } from "@/server/db/tenant-scope";
+import { connectorFor } from "@/server/marketplaces/registry";
+import { ConnectorRejectedError } from "@/server/marketplaces/connector";
 import { AppError } from "@/lib/errors";
+import { logger } from "@/lib/logger";
 
 /** Allegro's limits, the strictest of the platforms we send to. */
 export const MAX_ATTACHMENT_BYTES = 5 * 1024 * 1024;
@@ -61,4 +66,38 @@ export async function readAttachment(db: ScopedDb, id: string) {
   });
   if (!file) throw new AppError("NOT_FOUND", "inbox.errors.attachmentNotFound");
   return file;
+}
+
+const ZInboundAttachment = z.object({ fileName: z.string(), mimeType: z.string().optional(), url: z.string().optional(), status: z.string().optional() });
+/** Buyers' files can be larger than what we may send (Amazon allows 10 MB). */
+const MAX_INBOUND_ATTACHMENT_BYTES = 10 * 1024 * 1024;
+
+/**
+ * A buyer's attachment, fetched through the channel's connector with the account's
+ * credentials (Allegro's attachment URLs need the seller's token). The message is read
+ * under the tenant's scope, so another tenant's message id is simply not found.
+ * Files the platform flagged as unsafe are not served.
+ */
+export async function downloadInboundAttachment(database: Database, db: ScopedDb, tenantId: string, messageId: string, index: number) {
+  const message = await db.message.findUnique({
+    where: { id: messageId },
+    select: { attachments: true, conversation: { select: { channelAccount: { select: { id: true, kind: true, externalAccountId: true } } } } },
+  });
+  const attachments = z.array(ZInboundAttachment).catch([]).parse(message?.attachments ?? []);
+  const attachment = attachments[index];
+  if (!message || !attachment) throw new AppError("NOT_FOUND", "inbox.errors.attachmentNotFound");
+  if (attachment.status === "UNSAFE") throw new AppError("PRECONDITION_FAILED", "inbox.errors.attachmentUnsafe");
+  if (attachment.status === "EXPIRED") throw new AppError("PRECONDITION_FAILED", "inbox.errors.attachmentExpired");
+  const account = message.conversation.channelAccount;
+  const connector = connectorFor(database, account.kind);
+  if (!connector) throw new AppError("NOT_FOUND", "inbox.errors.attachmentNotFound");
+  const ctx = { accountId: account.id, tenantId, kind: account.kind, externalAccountId: account.externalAccountId };
+  try {
+    const file = await connector.downloadAttachment(ctx, attachment, MAX_INBOUND_ATTACHMENT_BYTES);
+    return { fileName: safeFileName(attachment.fileName), bytes: file.bytes, mimeType: sniffAttachmentType(file.bytes) ?? "application/octet-stream" };
+  } catch (error) {
+    logger.warn("buyer attachment not downloaded", { tenantId, messageId, error: error instanceof Error ? error.message : String(error) });
+    if (error instanceof ConnectorRejectedError) throw new AppError("NOT_FOUND", "inbox.errors.attachmentUnavailable");
+    throw new AppError("BAD_GATEWAY", "inbox.errors.attachmentUnavailable");
+  }
 }

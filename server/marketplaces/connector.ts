@@ -96,6 +96,8 @@ export interface Connector {
   sendReply(ctx: ChannelContext, reply: OutgoingReply): Promise<SentReply>;
   markRead(ctx: ChannelContext, externalThreadId: string): Promise<void>;
   lookupOrder(ctx: ChannelContext, orderExternalId: string): Promise<OrderSummary | null>;
+  /** A buyer's attachment, fetched with the account's credentials (platform URLs need them). */
+  downloadAttachment(ctx: ChannelContext, attachment: AttachmentMeta, maxBytes: number): Promise<{ bytes: Uint8Array; contentType: string }>;
 }
 
 /** The platform refused our credentials (after a refresh attempt). */

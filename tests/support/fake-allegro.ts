@@ -101,7 +101,16 @@ export class FakeAllegro {
   addMessage(
     threadId: string,
     text: string,
-    options: { fromBuyer?: boolean; at?: Date; status?: FakeMessage["status"]; orderId?: string; offerId?: string; hidden?: boolean } = {},
+    options: {
+      fromBuyer?: boolean;
+      at?: Date;
+      status?: FakeMessage["status"];
+      orderId?: string;
+      offerId?: string;
+      hidden?: boolean;
+      /** A file the buyer attached: downloadable only with the seller's token. */
+      file?: { fileName: string; contentType: string; bytes: Buffer; status?: string };
+    } = {},
   ): FakeMessage {
     const thread = this.threads.get(threadId);
     if (!thread) throw new Error(`no thread ${threadId}`);
@@ -118,6 +127,11 @@ export class FakeAllegro {
       hasAdditionalAttachments: false,
       attachments: [],
     };
+    if (options.file) {
+      const id = randomUUID();
+      this.attachments.set(id, { filename: options.file.fileName, size: options.file.bytes.length, bytes: options.file.bytes, contentType: options.file.contentType });
+      message.attachments.push({ fileName: options.file.fileName, mimeType: options.file.contentType, status: options.file.status ?? "SAFE", url: `${this.apiUrl}/messaging/message-attachments/${id}` });
+    }
     (options.hidden ? thread.hidden : thread.messages).push(message);
     return message;
   }
@@ -158,7 +172,9 @@ export class FakeAllegro {
     if (!url.pathname.startsWith("/api/")) return this.json(res, 404, { errors: [{ message: "not found" }] });
     const path = url.pathname.slice(4);
 
-    if (req.headers.accept !== MEDIA) return this.json(res, 406, { errors: [{ message: "Unsupported Accept header" }] });
+    // Attachment downloads are the one resource served as */* (any file type).
+    const download = req.method === "GET" && path.startsWith("/messaging/message-attachments/");
+    if (req.headers.accept !== (download ? "*/*" : MEDIA)) return this.json(res, 406, { errors: [{ message: "Unsupported Accept header" }] });
     const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? "")?.[1];
     const expires = token ? this.accessTokens.get(token) : undefined;
     if (!expires || expires < Date.now()) return this.json(res, 401, { error: "invalid_token" });
@@ -221,6 +237,12 @@ export class FakeAllegro {
       return this.json(res, 201, { id });
     }
     m = /^\/messaging\/message-attachments\/([^/]+)$/.exec(path);
+    if (m && req.method === "GET") {
+      const file = this.attachments.get(decodeURIComponent(m[1] ?? ""));
+      if (!file?.bytes) return this.json(res, 404, { errors: [{ message: "Attachment not found" }] });
+      res.writeHead(200, { "content-type": file.contentType ?? "application/octet-stream", "content-length": String(file.bytes.length) }).end(file.bytes);
+      return;
+    }
     if (m && req.method === "PUT") {
       const declared = this.attachments.get(decodeURIComponent(m[1] ?? ""));
       if (!declared) return this.json(res, 404, { errors: [{ message: "Attachment not found" }] });

@@ -48,6 +48,25 @@ async function safeFetch(url: string, init: RequestInit): Promise<Response> {
   }
 }
 
+export interface DownloadedFile {
+  bytes: Uint8Array;
+  contentType: string;
+}
+
+/** Reads a response body up to a size limit, refusing (not truncating) anything larger. */
+async function readDownload(res: Response, maxBytes: number): Promise<DownloadedFile> {
+  const declared = Number(res.headers.get("content-length") ?? "0");
+  if (declared > maxBytes) throw new ConnectorRejectedError(`Attachment larger than ${maxBytes} bytes`, 413);
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of res.body ?? []) {
+    size += chunk.byteLength;
+    if (size > maxBytes) throw new ConnectorRejectedError(`Attachment larger than ${maxBytes} bytes`, 413);
+    chunks.push(chunk);
+  }
+  return { bytes: Buffer.concat(chunks), contentType: res.headers.get("content-type") ?? "application/octet-stream" };
+}
+
 /** POST to Allegro's token endpoint (authorization code or refresh token grant). */
 export async function requestAllegroToken(config: AllegroConfig, params: Record<string, string>): Promise<OAuthCredentials> {
   const res = await safeFetch(`${config.authUrl}/token`, {
@@ -129,6 +148,8 @@ export class AllegroClient {
       /** Binary upload (attachments) instead of a JSON body. */
       raw?: { contentType: string; bytes: Uint8Array };
       isSend?: boolean;
+      /** A file download (any type) of at most this many bytes: resolves to DownloadedFile. */
+      downloadMaxBytes?: number;
     } = {},
   ): Promise<T> {
     const url = new URL(`${this.config.apiUrl}${path}`);
@@ -143,7 +164,7 @@ export class AllegroClient {
       const res = await safeFetch(url.toString(), {
         method,
         headers: {
-          accept: ALLEGRO_MEDIA_TYPE,
+          accept: options.downloadMaxBytes ? "*/*" : ALLEGRO_MEDIA_TYPE,
           authorization: `Bearer ${credentials.accessToken}`,
           ...(options.raw ? { "content-type": options.raw.contentType } : {}),
           ...(options.body !== undefined ? { "content-type": ALLEGRO_MEDIA_TYPE } : {}),
@@ -154,6 +175,7 @@ export class AllegroClient {
         credentials = await this.credentials.refresh(credentials);
         continue;
       }
+      if (res.ok && options.downloadMaxBytes) return (await readDownload(res, options.downloadMaxBytes)) as T;
       if (res.ok) return (res.status === 204 ? undefined : await res.json()) as T;
       if (res.status === 401) throw new ConnectorAuthError("Allegro rejected a freshly refreshed token");
       if (res.status === 429) throw new ConnectorRateLimitError(retryAfterMs(res));

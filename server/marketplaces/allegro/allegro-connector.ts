@@ -11,7 +11,7 @@ import type {
 } from "../connector";
 import { ConnectorRejectedError } from "../connector";
 import { databaseCredentialProvider } from "../credentials";
-import { AllegroClient, requestAllegroToken, type AllegroConfig, type AllegroLimits } from "./allegro-client";
+import { AllegroClient, requestAllegroToken, type AllegroConfig, type AllegroLimits, type DownloadedFile } from "./allegro-client";
 
 // Shapes from Allegro's published OpenAPI spec (components Thread, Message, CheckoutForm).
 interface AllegroThread {
@@ -161,6 +161,16 @@ export function createAllegroConnector(db: Database, config: AllegroConfig, limi
         result.push(toIncomingThread(thread, await threadMessages(client, thread.id, since)));
       }
       return { threads: result, cursor: { highWater: new Date(Math.max(newest, highWater)).toISOString() } };
+    },
+
+    async downloadAttachment(ctx, attachment, maxBytes) {
+      // The URL comes from Allegro's message; the seller's token is only ever sent to
+      // Allegro's own attachment endpoint, never to a host a message names.
+      const url = attachment.url ? new URL(attachment.url, config.apiUrl) : null;
+      const api = new URL(config.apiUrl);
+      const match = url && url.origin === api.origin ? /^\/messaging\/message-attachments\/([^/]+)$/.exec(url.pathname.slice(api.pathname.replace(/\/$/, "").length)) : null;
+      if (!match) throw new ConnectorRejectedError("Not an Allegro attachment address", 404);
+      return clientFor(ctx).request<DownloadedFile>("GET", `/messaging/message-attachments/${encodeURIComponent(decodeURIComponent(match[1]!))}`, { downloadMaxBytes: maxBytes });
     },
 
     async sendReply(ctx, reply) {

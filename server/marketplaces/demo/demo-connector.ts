@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { Connector } from "../connector";
+import { ConnectorRejectedError, type Connector } from "../connector";
 
 /**
  * The seeded demo shop's channel: replies are "delivered" at once and new buyer
@@ -18,5 +18,9 @@ export const demoConnector: Connector = {
   async markRead() {},
   async lookupOrder() {
     return null;
+  },
+  async downloadAttachment() {
+    // Demo buyers' attachments are names only: there is no file behind them.
+    throw new ConnectorRejectedError("Demo attachments have no file", 404);
   },
 };
