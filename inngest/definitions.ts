@@ -37,8 +37,10 @@ const deliverMessage: JobDefinition<MessageSendRequestedData> = {
   id: "inbox-deliver-message",
   trigger: { event: MESSAGE_SEND_REQUESTED },
   retries: 4,
-  concurrencyKey: (d) => d.messageId,
-  concurrencyExpression: "event.data.messageId",
+  // One send at a time per marketplace account: the platform limits sending per seller,
+  // and parallel sends of one account would only wait on each other's rate-limit slot.
+  concurrencyKey: (d) => d.channelAccountId ?? d.messageId,
+  concurrencyExpression: "has(event.data.channelAccountId) ? event.data.channelAccountId : event.data.messageId",
   handler: async ({ data, attempt, maxAttempts, run }) =>
     run("deliver", async () =>
       deliverOutboundMessage(await getDatabase(), data.tenantId, data.messageId, { current: attempt, max: maxAttempts }),

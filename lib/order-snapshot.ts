@@ -25,13 +25,3 @@ export function readOrderSnapshot(value: unknown): OrderSnapshot | null {
   const parsed = ZOrderSnapshot.safeParse(value);
   return parsed.success ? parsed.data : null;
 }
-
-/** Order status and tracking change after the first message: re-read them when a buyer writes again after this long. */
-export const ORDER_FACTS_MAX_AGE_MS = 15 * 60_000;
-
-export function orderFactsStale(value: unknown, now = Date.now()): boolean {
-  const snapshot = readOrderSnapshot(value);
-  if (!snapshot) return true;
-  const fetchedAt = snapshot.fetchedAt ? Date.parse(snapshot.fetchedAt) : NaN;
-  return !(now - fetchedAt < ORDER_FACTS_MAX_AGE_MS);
-}

@@ -60,6 +60,7 @@ describe("Allegro polling", () => {
       lineItems: [{ offer: { name: "Kurtka zimowa XL" }, quantity: 1, price: { amount: "249.00", currency: "PLN" }, boughtAt: "2026-11-20T10:00:00Z" }],
       shipments: [{ waybill: "6200000000001", carrierName: "InPost" }],
     });
+    fake.offers.set("1234567", { id: "1234567", name: "Kurtka zimowa XL", sellingMode: { price: { amount: "249.00", currency: "PLN" } }, stock: { available: 3, unit: "UNIT" }, publication: { status: "ACTIVE" } });
     fake.addMessage(t1, "Dzień dobry, kiedy wyślecie kurtkę?", { at: new Date(Date.now() - 60_000), orderId: "order-1", offerId: "1234567" });
     fake.addMessage(t1, "Jutro rano.", { fromBuyer: false, at: new Date(Date.now() - 30_000) });
     const t2 = fake.addThread(null); // buyer deleted their account
@@ -80,6 +81,8 @@ describe("Allegro polling", () => {
     const withOrder = convs.find((c) => c.external_thread_id === t1);
     expect(withOrder).toMatchObject({ order_external_id: "order-1", offer_external_id: "1234567", awaiting_reply_since: null, unread_count: 1 });
     expect(withOrder?.order_snapshot).toMatchObject({ deliveryMethod: "InPost Paczkomaty 24/7", items: [{ name: "Kurtka zimowa XL" }], tracking: [{ waybill: "6200000000001" }] });
+    const [offer] = await q<{ offer_snapshot: unknown }>(`SELECT offer_snapshot FROM conversations WHERE external_thread_id = $1`, [t1]);
+    expect(offer!.offer_snapshot).toMatchObject({ id: "1234567", name: "Kurtka zimowa XL", price: { amount: "249.00", currency: "PLN" }, available: 3, status: "ACTIVE" });
     const orphan = convs.find((c) => c.external_thread_id === t2);
     expect(orphan).toMatchObject({ customer_id: null, unread_count: 1 });
     expect(orphan?.awaiting_reply_since).not.toBeNull();

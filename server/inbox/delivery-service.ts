@@ -83,7 +83,7 @@ export async function deliverOutboundMessage(
 /** Queues a failed message again (a person pressed "retry"). */
 export async function retryDelivery(db: Database, scoped: ScopedDb, tenantId: string, messageId: string) {
   const retried = await scoped.$scoped(async (tx) => {
-    const message = await tx.message.findUnique({ where: { id: messageId }, select: { id: true, deliveryState: true, retryCount: true } });
+    const message = await tx.message.findUnique({ where: { id: messageId }, select: { id: true, deliveryState: true, retryCount: true, channelAccountId: true } });
     if (!message) throw new AppError("NOT_FOUND", "errors.notFound");
     if (message.deliveryState !== "failed") throw new AppError("PRECONDITION_FAILED", "inbox.errors.notFailed");
     await tx.message.update({ where: { id: message.id }, data: { deliveryState: "queued", deliveryError: null } });
@@ -92,7 +92,7 @@ export async function retryDelivery(db: Database, scoped: ScopedDb, tenantId: st
         tenantId,
         name: MESSAGE_SEND_REQUESTED,
         eventKey: `${message.id}:retry:${message.retryCount + 1}:${Date.now()}`,
-        payload: { tenantId, messageId: message.id },
+        payload: { tenantId, messageId: message.id, channelAccountId: message.channelAccountId },
       },
     });
     return message.id;

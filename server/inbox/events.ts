@@ -17,6 +17,8 @@ export interface MessageReceivedData {
 export interface MessageSendRequestedData {
   tenantId: string;
   messageId: string;
+  /** Sends of one account go one at a time (marketplaces limit sending per seller). Absent in events queued before it was added. */
+  channelAccountId?: string;
 }
 
 export interface ChannelPollRequestedData {

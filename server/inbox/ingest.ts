@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Database } from "@/server/db/client";
 import { tenantDb, type ScopedTransaction } from "@/server/db/tenant-scope";
 import type { Prisma } from "@/server/db/generated/client";
-import { orderFactsStale } from "@/lib/order-snapshot";
+import { factsStale } from "@/lib/marketplace-facts";
 import { htmlToText, sanitizeMessageHtml } from "./message-html";
 import type { IncomingMessage, IncomingThread } from "@/server/marketplaces/connector";
 import { MESSAGE_RECEIVED } from "./events";
@@ -24,8 +24,9 @@ export interface IngestAccount {
 export interface IngestResult {
   newMessages: number;
   newConversations: number;
-  /** Conversations that need their order facts fetched (newly linked to an order, or stale when the buyer writes again). */
+  /** Conversations that need order/offer facts fetched (newly linked, or stale when the buyer writes again). */
   ordersToLookUp: { conversationId: string; orderExternalId: string }[];
+  offersToLookUp: { conversationId: string; offerExternalId: string }[];
 }
 
 const conversationSelect = {
@@ -36,6 +37,8 @@ const conversationSelect = {
   awaitingReplySince: true,
   orderExternalId: true,
   orderSnapshot: true,
+  offerExternalId: true,
+  offerSnapshot: true,
 } as const;
 
 /** Appends text to a conversation's search text (kept by SQL to the last SEARCH_TEXT_LIMIT characters). */
@@ -167,9 +170,13 @@ async function ingestChunk(tx: ScopedTransaction, account: IngestAccount, thread
     }
     if (mine.length) await appendSearchText(tx, conversation.id, mine.map((m) => m.text).join(" "));
     const orderId = thread.orderExternalId ?? conversation.orderExternalId;
-    // First link to an order, or the buyer writes again and the facts may have moved on (shipped, delivered).
-    if (orderId && (!conversation.orderSnapshot || (unread > 0 && orderFactsStale(conversation.orderSnapshot)))) {
+    // First link to an order or offer, or the buyer writes again and the facts may have moved on (shipped, price, stock).
+    if (orderId && (!conversation.orderSnapshot || (unread > 0 && factsStale(conversation.orderSnapshot)))) {
       result.ordersToLookUp.push({ conversationId: conversation.id, orderExternalId: orderId });
+    }
+    const offerId = thread.offerExternalId ?? conversation.offerExternalId;
+    if (offerId && (!conversation.offerSnapshot || (unread > 0 && factsStale(conversation.offerSnapshot)))) {
+      result.offersToLookUp.push({ conversationId: conversation.id, offerExternalId: offerId });
     }
   }
 
@@ -211,7 +218,7 @@ function toMessageRow(account: IngestAccount, conversationId: string, m: Incomin
 }
 
 export async function ingestThreads(db: Database, account: IngestAccount, threads: IncomingThread[]): Promise<IngestResult> {
-  const result: IngestResult = { newMessages: 0, newConversations: 0, ordersToLookUp: [] };
+  const result: IngestResult = { newMessages: 0, newConversations: 0, ordersToLookUp: [], offersToLookUp: [] };
   // The same thread twice in one page (a platform quirk) is merged, never double-counted.
   const merged = new Map<string, IncomingThread>();
   for (const t of threads) {

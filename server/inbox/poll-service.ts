@@ -10,6 +10,7 @@ import {
 } from "@/server/marketplaces/connector";
 import { dispatchTenantOutbox } from "@/server/infra/outbox";
 import { RetryLaterError } from "@/server/infra/jobs";
+import { withFetchedAt } from "@/lib/marketplace-facts";
 import { logger } from "@/lib/logger";
 import { errorText } from "@/lib/errors";
 import { ingestThreads, type IngestResult } from "./ingest";
@@ -23,28 +24,26 @@ export type PollOutcome =
   | { status: "auth_failed"; reconnectNeeded: boolean };
 
 
-export async function fetchOrderFacts(
-  db: Database,
-  connector: Connector,
-  ctx: ChannelContext,
-  lookups: IngestResult["ordersToLookUp"],
-) {
-  if (!connector.capabilities.orderLookup) return;
+/**
+ * Order and offer facts for the side panel (and the AI's get_order_status), with the
+ * time they were fetched. A convenience: a failed lookup never fails the poll that
+ * stored the messages.
+ */
+export async function fetchMarketplaceFacts(db: Database, connector: Connector, ctx: ChannelContext, result: Pick<IngestResult, "ordersToLookUp" | "offersToLookUp">) {
   const scoped = tenantDb(db.prisma, ctx.tenantId);
-  for (const { conversationId, orderExternalId } of lookups) {
+  const store = async (conversationId: string, field: "orderSnapshot" | "offerSnapshot", lookup: () => Promise<object | null>) => {
     try {
-      const order = await connector.lookupOrder(ctx, orderExternalId);
-      if (order) {
-        await scoped.conversation.update({
-          where: { id: conversationId },
-          // fetchedAt lets the next buyer message decide whether the facts are stale.
-          data: { orderSnapshot: { ...order, fetchedAt: new Date().toISOString() } as unknown as Prisma.InputJsonValue },
-        });
-      }
+      const facts = await lookup();
+      if (facts) await scoped.conversation.update({ where: { id: conversationId }, data: { [field]: withFetchedAt(facts) as Prisma.InputJsonValue } });
     } catch (error) {
-      // Order facts are a convenience: a failed lookup never fails the poll that stored messages.
-      logger.warn("order lookup failed", { conversationId, error: errorText(error) });
+      logger.warn(`${field === "orderSnapshot" ? "order" : "offer"} lookup failed`, { conversationId, error: errorText(error) });
     }
+  };
+  if (connector.capabilities.orderLookup) {
+    for (const { conversationId, orderExternalId } of result.ordersToLookUp) await store(conversationId, "orderSnapshot", () => connector.lookupOrder(ctx, orderExternalId));
+  }
+  if (connector.capabilities.offerLookup) {
+    for (const { conversationId, offerExternalId } of result.offersToLookUp) await store(conversationId, "offerSnapshot", () => connector.lookupOffer(ctx, offerExternalId));
   }
 }
 
@@ -95,7 +94,7 @@ export async function pollChannelAccount(db: Database, tenantId: string, channel
       pollNotBefore: null,
     },
   });
-  await fetchOrderFacts(db, connector, ctx, result.ordersToLookUp);
+  await fetchMarketplaceFacts(db, connector, ctx, result);
   await dispatchTenantOutbox(db, tenantId);
   return { status: "polled", result };
 }

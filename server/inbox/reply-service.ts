@@ -83,7 +83,7 @@ export async function sendReply(
       data: { tenantId, conversationId: c.id, actorUserId: author.userId, type: "reply_sent", data: { messageId: created.id } },
     });
     await tx.outboxEvent.create({
-      data: { tenantId, name: MESSAGE_SEND_REQUESTED, eventKey: created.id, payload: { tenantId, messageId: created.id } },
+      data: { tenantId, name: MESSAGE_SEND_REQUESTED, eventKey: created.id, payload: { tenantId, messageId: created.id, channelAccountId: c.channelAccountId } },
     });
     return created;
   });

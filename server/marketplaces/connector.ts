@@ -10,6 +10,7 @@ export interface ConnectorCapabilities {
   markRead: boolean;
   attachments: boolean;
   orderLookup: boolean;
+  offerLookup: boolean;
   /** Longest reply the platform accepts, in characters. */
   maxReplyLength: number;
 }
@@ -64,6 +65,17 @@ export interface OrderSummary {
   tracking: { carrier?: string; waybill: string }[];
 }
 
+/** Key facts of the offer a conversation is about, as the platform reports them. */
+export interface OfferSummary {
+  id: string;
+  name?: string;
+  price?: { amount: string; currency: string };
+  /** Units still available to buy. */
+  available?: number;
+  /** e.g. ACTIVE, ENDED. */
+  status?: string;
+}
+
 export interface OutgoingAttachment {
   fileName: string;
   mimeType: string;
@@ -96,6 +108,7 @@ export interface Connector {
   sendReply(ctx: ChannelContext, reply: OutgoingReply): Promise<SentReply>;
   markRead(ctx: ChannelContext, externalThreadId: string): Promise<void>;
   lookupOrder(ctx: ChannelContext, orderExternalId: string): Promise<OrderSummary | null>;
+  lookupOffer(ctx: ChannelContext, offerExternalId: string): Promise<OfferSummary | null>;
   /** A buyer's attachment, fetched with the account's credentials (platform URLs need them). */
   downloadAttachment(ctx: ChannelContext, attachment: AttachmentMeta, maxBytes: number): Promise<{ bytes: Uint8Array; contentType: string }>;
 }

@@ -40,6 +40,8 @@ export class FakeAllegro {
   url = "";
   readonly threads = new Map<string, FakeThread>();
   readonly orders = new Map<string, unknown>();
+  /** Product offers by id (GET /sale/product-offers/{offerId}). */
+  readonly offers = new Map<string, unknown>();
   readonly clientId = "test-client";
   readonly clientSecret = "test-secret";
   private accessTokens = new Map<string, number>();
@@ -274,6 +276,13 @@ export class FakeAllegro {
       const order = this.orders.get(decodeURIComponent(m[1] ?? "")) as { shipments?: unknown[] } | undefined;
       if (!order) return this.json(res, 404, { errors: [{ message: "Not found" }] });
       return this.json(res, 200, m[2] ? { shipments: order.shipments ?? [] } : order);
+    }
+
+    m = /^\/sale\/product-offers\/([^/]+)$/.exec(path);
+    if (m && req.method === "GET") {
+      const offer = this.offers.get(decodeURIComponent(m[1] ?? ""));
+      if (!offer) return this.json(res, 404, { errors: [{ message: "Offer not found" }] });
+      return this.json(res, 200, offer);
     }
 
     if (path === "/me" && req.method === "GET") return this.json(res, 200, { id: "12345", login: this.seller });

@@ -2,7 +2,7 @@ import type { Database } from "@/server/db/client";
 import { tenantDb } from "@/server/db/tenant-scope";
 import { sealCredentials } from "@/server/marketplaces/credentials";
 import { ensureDemoChannel } from "@/server/inbox/channel-service";
-import { createAllegroConnector } from "@/server/marketplaces/allegro/allegro-connector";
+import { ALLEGRO_LIMIT_RULES, createAllegroConnector } from "@/server/marketplaces/allegro/allegro-connector";
 import { MemoryRateLimiter } from "@/server/infra/rate-limit";
 import { setConnectorForTests } from "@/server/marketplaces/registry";
 import type { FakeAllegro } from "./fake-allegro";
@@ -18,8 +18,8 @@ export function useFakeAllegro(db: Database, fake: FakeAllegro, limits?: { appPe
     db,
     { apiUrl: fake.apiUrl, authUrl: fake.authUrl, clientId: fake.clientId, clientSecret: fake.clientSecret },
     {
-      app: new MemoryRateLimiter({ prefix: "allegro:app", tokens: limits?.appPerMinute ?? 9000, window: "1 m" }),
-      send: new MemoryRateLimiter({ prefix: "allegro:send", tokens: limits?.sendPerSecond ?? 1, window: "1 s" }),
+      app: new MemoryRateLimiter({ ...ALLEGRO_LIMIT_RULES.app, tokens: limits?.appPerMinute ?? ALLEGRO_LIMIT_RULES.app.tokens }),
+      send: new MemoryRateLimiter({ ...ALLEGRO_LIMIT_RULES.send, tokens: limits?.sendPerSecond ?? ALLEGRO_LIMIT_RULES.send.tokens }),
     },
   );
   setConnectorForTests("allegro", connector);

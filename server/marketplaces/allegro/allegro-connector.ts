@@ -1,10 +1,11 @@
 import type { Database } from "@/server/db/client";
-import { createRateLimiter } from "@/server/infra/rate-limit";
+import { createRateLimiter, type RateLimitRule } from "@/server/infra/rate-limit";
 import type {
   ChannelContext,
   Connector,
   IncomingMessage,
   IncomingThread,
+  OfferSummary,
   OrderSummary,
   PollCursor,
   PollResult,
@@ -63,17 +64,21 @@ export const ALLEGRO_CAPABILITIES = {
   markRead: true,
   attachments: true,
   orderLookup: true,
+  offerLookup: true,
   maxReplyLength: 2000,
 } as const;
 
+/** Allegro's published limits, as rate-limit rules (tests build in-process limiters from the same rules). */
+export const ALLEGRO_LIMIT_RULES = {
+  app: { prefix: "allegro:app", tokens: 9000, window: "1 m" },
+  // 1 request/s, as Allegro counts arrivals: 10% headroom absorbs network and event-loop
+  // jitter that would otherwise land two sends closer than a second apart.
+  send: { prefix: "allegro:send", tokens: 1, window: "1100 ms" },
+} as const satisfies Record<keyof AllegroLimits, RateLimitRule>;
+
 let sharedLimits: AllegroLimits | undefined;
 function allegroLimits(): AllegroLimits {
-  sharedLimits ??= {
-    app: createRateLimiter({ prefix: "allegro:app", tokens: 9000, window: "1 m" }),
-    // 1 request/s, as Allegro counts arrivals: 10% headroom absorbs network and event-loop
-    // jitter that would otherwise land two sends closer than a second apart.
-    send: createRateLimiter({ prefix: "allegro:send", tokens: 1, window: "1100 ms" }),
-  };
+  sharedLimits ??= { app: createRateLimiter(ALLEGRO_LIMIT_RULES.app), send: createRateLimiter(ALLEGRO_LIMIT_RULES.send) };
   return sharedLimits;
 }
 
@@ -230,5 +235,32 @@ export function createAllegroConnector(db: Database, config: AllegroConfig, limi
         tracking: (shipments.shipments ?? []).map((s) => ({ carrier: s.carrierName ?? s.carrierId, waybill: s.waybill })),
       };
     },
+
+    async lookupOffer(ctx, offerId): Promise<OfferSummary | null> {
+      let offer: ProductOffer;
+      try {
+        offer = await clientFor(ctx).request<ProductOffer>("GET", `/sale/product-offers/${encodeURIComponent(offerId)}`);
+      } catch (error) {
+        // Another seller's offer (a buyer asking from a shared product page) is not ours to read.
+        if (error instanceof ConnectorRejectedError && (error.status === 404 || error.status === 403)) return null;
+        throw error;
+      }
+      return {
+        id: offer.id,
+        name: offer.name,
+        price: offer.sellingMode?.price,
+        available: offer.stock?.available,
+        status: offer.publication?.status,
+      };
+    },
   };
+}
+
+/** The fields of GET /sale/product-offers/{offerId} the inbox shows. */
+interface ProductOffer {
+  id: string;
+  name?: string;
+  sellingMode?: { price?: { amount: string; currency: string } };
+  stock?: { available?: number };
+  publication?: { status?: string };
 }

@@ -8,7 +8,7 @@ import { ConnectorRejectedError, type Connector } from "../connector";
  */
 export const demoConnector: Connector = {
   kind: "demo",
-  capabilities: { oauth: false, markRead: true, attachments: true, orderLookup: false, maxReplyLength: 2000 },
+  capabilities: { oauth: false, markRead: true, attachments: true, orderLookup: false, offerLookup: false, maxReplyLength: 2000 },
   async poll(_ctx, cursor) {
     return { threads: [], cursor };
   },
@@ -17,6 +17,9 @@ export const demoConnector: Connector = {
   },
   async markRead() {},
   async lookupOrder() {
+    return null;
+  },
+  async lookupOffer() {
     return null;
   },
   async downloadAttachment() {
