@@ -67,6 +67,24 @@ describe("conversation list", () => {
     expect((await c.inbox.list({ tenantSlug: slug(), overdueOnly: true })).items.map((i) => i.id)).toEqual([overdue.id]);
   });
 
+  it("a tenant's own response target decides what is overdue", async () => {
+    const c = owner();
+    const overdue = async () => (await c.inbox.list({ tenantSlug: slug(), overdueOnly: true })).items.map((i) => i.customer?.externalId).sort();
+    const before = await overdue();
+    expect(before).not.toContain("anna.nowak");
+    // anna.nowak has waited 30 minutes: overdue only against a 15-minute target.
+    await c.inbox.updateResponseTargets({ tenantSlug: slug(), targets: { demo: 15 } });
+    try {
+      expect(await overdue()).toEqual(expect.arrayContaining(["anna.nowak", "john_d", ...before]));
+      const anna = (await c.inbox.list({ tenantSlug: slug() })).items.find((i) => i.customer?.externalId === "anna.nowak")!;
+      expect(anna.overdue).toBe(true);
+      expect(anna.replyDueAt!.getTime()).toBeLessThan(Date.now());
+    } finally {
+      await c.inbox.updateResponseTargets({ tenantSlug: slug(), targets: { demo: 24 * 60 } });
+    }
+    expect(await overdue()).toEqual(before);
+  });
+
   it("a very long thread shows its newest messages and says older ones are hidden", async () => {
     // Its own shop, so the demo shop's counts elsewhere stay as they are.
     const talkative = await seedTenant(db, "longthread");
