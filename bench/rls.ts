@@ -35,18 +35,26 @@ export async function benchRls(bench: BenchDatabase) {
   const select = { id: true, role: true, createdAt: true, user: { select: { id: true, name: true, email: true } } } as const;
   const pick = (i: number) => tenantIds[i % tenantIds.length] as string;
 
-  // warm both paths (connections, query plans, Prisma's query compiler cache)
-  await timeEach(200, (i) => tenantDb(db.prisma, pick(i)).membership.findMany({ select }));
-  const withRls = await timeEach(ITERATIONS, async (i) => {
+  const readScoped = async (i: number) => {
     const rows = await tenantDb(db.prisma, pick(i)).membership.findMany({ select, orderBy: { createdAt: "asc" } });
     if (rows.length !== MEMBERS_PER_TENANT) throw new Error(`expected ${MEMBERS_PER_TENANT} rows, got ${rows.length}`);
-  });
-  const plain = await bench.withOwnerClient(async (owner) => {
-    await timeEach(200, (i) => owner.membership.findMany({ where: { tenantId: pick(i) }, select }));
-    return timeEach(ITERATIONS, async (i) => {
+  };
+  // Interleaved, one of each per iteration: machine noise hits both paths alike.
+  const { withRls, plain } = await bench.withOwnerClient(async (owner) => {
+    const readPlain = async (i: number) => {
       const rows = await owner.membership.findMany({ where: { tenantId: pick(i) }, select, orderBy: { createdAt: "asc" } });
       if (rows.length !== MEMBERS_PER_TENANT) throw new Error(`expected ${MEMBERS_PER_TENANT} rows, got ${rows.length}`);
-    });
+    };
+    // warm both paths (connections, query plans, Prisma's query compiler cache)
+    await timeEach(200, readScoped);
+    await timeEach(200, readPlain);
+    const scopedTimes: number[] = [];
+    const plainTimes: number[] = [];
+    for (let i = 0; i < ITERATIONS; i++) {
+      scopedTimes.push(...(await timeEach(1, () => readScoped(i))));
+      plainTimes.push(...(await timeEach(1, () => readPlain(i))));
+    }
+    return { withRls: scopedTimes, plain: plainTimes };
   });
 
   const r = summarize(withRls);
