@@ -97,6 +97,15 @@ test("the demo inbox shows the seeded conversations, and filters and search narr
     await expect(page.getByRole("heading", { level: 2, name: "john_d" })).toBeVisible();
     await expect(row(page, "john_d")).toHaveAttribute("aria-current", "true");
   });
+
+  await test.step("a conversation about an offer shows the offer's name, price and stock", async () => {
+    await page.getByLabel(pl.inbox.filters.search).fill("");
+    await row(page, "anna.nowak").click();
+    await expect(page.getByRole("heading", { level: 2, name: "anna.nowak" })).toBeVisible();
+    await expect(page.getByText("Bluza z kapturem Classic, bawełna").first()).toBeVisible();
+    await expect(page.getByText(/149,00\s*zł/).first()).toBeVisible();
+    await expect(page.getByText(plText("inbox.details.offerUnits", { count: 12 })).first()).toBeVisible();
+  });
 });
 
 test("a seller answers with Ctrl+Enter, inserts a canned reply, leaves an internal note and resolves", async ({ page }) => {

@@ -6,6 +6,7 @@ import { ChannelBadge } from "@/components/channels/channel-badge";
 import { isMessageKey, type Locale } from "@/lib/i18n/messages";
 import { ResponseClock } from "./response-clock";
 import { readOrderSnapshot } from "@/lib/order-snapshot";
+import { readOfferSnapshot } from "@/lib/offer-snapshot";
 import { formatDateTime, formatDuration } from "./time-format";
 import type { ThreadConversation } from "./types";
 
@@ -103,6 +104,28 @@ function OrderFacts({ conversation }: { conversation: ThreadConversation }) {
   );
 }
 
+function OfferFacts({ conversation, offerId }: { conversation: ThreadConversation; offerId: string }) {
+  const t = useT();
+  const locale = useLocale();
+  const offer = readOfferSnapshot(conversation.offerSnapshot);
+  if (!offer) return <p className="font-mono text-xs break-all text-slate-800">{offerId}</p>;
+  return (
+    <dl>
+      {offer.name && <p className="mb-1 text-sm font-medium text-slate-900">{offer.name}</p>}
+      <Row label={t("inbox.details.offerId")}>
+        <span className="font-mono text-xs">{offer.id}</span>
+      </Row>
+      {offer.price && (
+        <Row label={t("inbox.details.offerPrice")}>
+          <span className="font-semibold">{formatMoney(offer.price.amount, offer.price.currency, locale)}</span>
+        </Row>
+      )}
+      {offer.available !== undefined && <Row label={t("inbox.details.offerAvailable")}>{t("inbox.details.offerUnits", { count: offer.available })}</Row>}
+      {offer.status && <Row label={t("inbox.details.offerStatus")}>{offer.status === "ACTIVE" ? t("inbox.details.offerActive") : offer.status === "ENDED" ? t("inbox.details.offerEnded") : offer.status}</Row>}
+    </dl>
+  );
+}
+
 /** Buyer, linked order and response clock: what a seller checks before answering. */
 export function ConversationDetails({ conversation, buyer, now }: { conversation: ThreadConversation; buyer: string; now: number }) {
   const t = useT();
@@ -127,7 +150,7 @@ export function ConversationDetails({ conversation, buyer, now }: { conversation
       </Section>
       {conversation.offerExternalId && (
         <Section title={t("inbox.details.offer")}>
-          <p className="font-mono text-xs break-all text-slate-800">{conversation.offerExternalId}</p>
+          <OfferFacts conversation={conversation} offerId={conversation.offerExternalId} />
         </Section>
       )}
       <Section title={t("inbox.details.responseTime")}>

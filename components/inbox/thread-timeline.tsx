@@ -130,6 +130,9 @@ export function ThreadTimeline({
         <p className="py-10 text-center text-sm text-slate-500">{t("inbox.thread.noMessages")}</p>
       ) : (
         <ol aria-label={t("inbox.thread.timeline")} className="mx-auto max-w-3xl space-y-4">
+          {thread.olderMessagesHidden && (
+            <li className="rounded-md bg-slate-100 px-3 py-2 text-center text-xs text-slate-600">{t("inbox.thread.olderHidden")}</li>
+          )}
           {entries.map((entry, index) => {
             const day = days[index];
             const divider = index === 0 || day !== days[index - 1];

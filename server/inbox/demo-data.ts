@@ -91,6 +91,11 @@ export async function seedDemoInbox(db: Database, tenantId: string, ownerId: str
       },
     },
   });
+  const size = await byThread("demo-rozmiar");
+  await scoped.conversation.update({
+    where: { id: size.id },
+    data: { offerSnapshot: { id: "demo-offer-bluza", name: "Bluza z kapturem Classic, bawełna", price: { amount: "149.00", currency: "PLN" }, available: 12, status: "ACTIVE" } },
+  });
   const complaint = await byThread("demo-reklamacja");
   await scoped.conversation.update({ where: { id: complaint.id }, data: { priority: "high", tags: ["reklamacja"] } });
   await scoped.conversationNote.create({
