@@ -11,6 +11,10 @@ const DRAFT_TIMEOUT = 20_000;
 const POLICY = "# Wysyłka\nZamówienia wysyłamy w ciągu 24 godzin kurierem InPost. Koszt dostawy to 14,99 zł.";
 const QUESTION = "ile kosztuje dostawa kurierem?";
 
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+/** A dictionary text with its {placeholders} matching anything, anchored. */
+const messagePattern = (text: string) => new RegExp(`^${escapeRegExp(text).replace(/\\\{\w+\\\}/g, ".+")}$`);
+
 const documentRow = (page: Page, title: string) => page.getByRole("table").getByRole("row").filter({ hasText: title });
 
 /** Pastes a text document into the knowledge base and waits until the AI can use it. */
@@ -68,7 +72,8 @@ test("a new company sees who answers, saves how the assistant writes and tries i
     await page.getByLabel(pl.ai.ui.settings.keywords).fill("adwokat");
     await page.getByLabel(pl.ai.ui.settings.keywords).press("Enter");
     await expect(page.getByRole("list", { name: pl.ai.ui.settings.keywordList }).getByRole("listitem")).toHaveText([/^adwokat/]);
-    await page.getByRole("button", { name: pl.common.save, exact: true }).click();
+    // The model section has its own Save button: this one is the settings form's.
+    await page.getByRole("form", { name: pl.ai.ui.settings.title }).getByRole("button", { name: pl.common.save, exact: true }).click();
     await expect(page.getByText(pl.ai.ui.settings.saved)).toBeVisible();
     await page.reload();
     await expect(page.getByLabel(pl.ai.ui.settings.signature)).toHaveValue(signature);
@@ -218,5 +223,105 @@ test("an admin adds a webhook tool, keeps its one-time secret, tests it and read
     await confirm.getByRole("button", { name: pl.ai.ui.tools.delete }).click();
     await expect(section.getByText(plText("ai.ui.tools.deleted", { name }))).toBeVisible();
     await expect(section).toContainText(pl.ai.ui.tools.empty);
+  });
+});
+
+test("an admin brings an own OpenAI key, which is never shown again, goes back to the platform's models and routes escalations", async ({ page }) => {
+  test.setTimeout(90_000);
+  const owner = newAccount("Sklep klucz");
+  await page.goto("/sign-up");
+  await submitSignUp(page, owner);
+  await expect(page).toHaveURL(/\/t\/[a-z0-9-]+\/inbox$/);
+  const slug = slugOf(page);
+  const apiKey = `sk-test-0123456789abcdefghij-${uniqueId()}`;
+  // Every tRPC answer the browser gets while the key is set, to check none of them carries it.
+  const answers: Promise<string>[] = [];
+  page.on("response", (response) => {
+    if (response.url().includes("/api/trpc/")) answers.push(response.text().catch(() => ""));
+  });
+
+  await page.goto(`/t/${slug}/ai`);
+  const section = page.getByRole("region", { name: pl.ai.ui.model.title });
+  const radio = (provider: "platform" | "openai" | "anthropic") => section.getByRole("radio", { name: pl.ai.ui.model.providers[provider] });
+  const keyInput = section.getByLabel(pl.ai.ui.model.apiKey);
+  const save = section.getByRole("button", { name: pl.common.save, exact: true });
+
+  await test.step("the platform's models are the default; an own key is explained to bypass the plan's budget", async () => {
+    await expect(radio("platform")).toBeChecked();
+    await expect(section).toContainText(pl.ai.ui.model.platformHint);
+    await radio("openai").check();
+    await expect(section).toContainText(pl.ai.ui.model.ownKeyHint);
+    await expect(keyInput).toHaveAttribute("type", "password");
+    await expect(keyInput).toHaveAttribute("autocomplete", "off");
+    await expect(keyInput).toHaveValue("");
+    await expect(section.getByLabel(pl.ai.ui.model.modelFast)).toHaveAttribute("placeholder", "gpt-4o-mini");
+    await expect(section.getByLabel(pl.ai.ui.model.modelSmart)).toHaveAttribute("placeholder", "gpt-4.1");
+    await radio("anthropic").check();
+    await expect(section.getByLabel(pl.ai.ui.model.modelFast)).toHaveAttribute("placeholder", "claude-haiku-4-5");
+    await radio("openai").check();
+  });
+
+  await test.step("saving an own provider without a key asks for the key", async () => {
+    await save.click();
+    await expect(section.getByText(pl.ai.errors.apiKeyRequired)).toBeVisible();
+  });
+
+  await test.step("the key is saved: the input is emptied, the page only says when it was saved and never contains it", async () => {
+    await keyInput.fill(apiKey);
+    await save.click();
+    await expect(section.getByText(pl.ai.ui.model.saved)).toBeVisible();
+    await expect(section.getByText(messagePattern(pl.ai.ui.model.keySaved))).toBeVisible();
+    await expect(keyInput).toHaveValue("");
+    expect(await page.content()).not.toContain(apiKey);
+    // The status card now names the tenant's own OpenAI account.
+    await expect(page.getByText(plText("ai.ui.status.modelProvider", { provider: "OpenAI" }))).toBeVisible();
+    await expect(page.getByText(pl.ai.ui.status.ownKey, { exact: true })).toBeVisible();
+    await page.reload();
+    await expect(radio("openai")).toBeChecked();
+    await expect(section.getByText(messagePattern(pl.ai.ui.model.keySaved))).toBeVisible();
+    await expect(keyInput).toHaveValue("");
+    expect(await page.content()).not.toContain(apiKey);
+    for (const answer of await Promise.all(answers)) expect(answer).not.toContain(apiKey);
+  });
+
+  await test.step("back to the platform's models: the stored key is deleted", async () => {
+    await radio("platform").check();
+    await expect(section.getByText(pl.ai.ui.model.removesKey)).toBeVisible();
+    await save.click();
+    await expect(section.getByText(pl.ai.ui.model.saved)).toBeVisible();
+    await expect(keyInput).toHaveCount(0);
+    await expect(page.getByText(pl.ai.ui.status.offline, { exact: true })).toBeVisible();
+    await page.reload();
+    await expect(radio("platform")).toBeChecked();
+    await radio("openai").check();
+    await expect(section.getByText(pl.ai.ui.model.apiKeyHint)).toBeVisible();
+    await expect(section.getByText(messagePattern(pl.ai.ui.model.keySaved))).toHaveCount(0);
+  });
+
+  await test.step("complaints go to the owner, every other topic too: the rules survive a reload", async () => {
+    const form = page.getByRole("form", { name: pl.ai.ui.settings.title });
+    const topic = (index: number) => form.getByLabel(plText("ai.ui.escalation.topic", { index }));
+    const assignee = (index: number) => form.getByLabel(plText("ai.ui.escalation.assignee", { index }));
+    await expect(form).toContainText(pl.ai.ui.escalation.none);
+    await form.getByRole("button", { name: pl.ai.ui.escalation.add }).click();
+    await expect(topic(1)).toHaveValue("*");
+    await expect(topic(1)).toBeFocused();
+    await topic(1).selectOption({ label: pl.ai.ui.intents.complaint });
+    await expect(assignee(1).locator("option:checked")).toHaveText(owner.name);
+    await form.getByRole("button", { name: pl.ai.ui.escalation.add }).click();
+    await topic(2).selectOption({ label: pl.ai.ui.escalation.anyTopic });
+    await form.getByRole("button", { name: pl.ai.ui.escalation.add }).click();
+    await topic(3).selectOption({ label: pl.ai.ui.intents.shipping });
+    // Anything after "every topic" can never apply, and the form says so.
+    await expect(form.getByText(pl.ai.ui.escalation.shadowed)).toHaveCount(1);
+    await form.getByRole("button", { name: plText("ai.ui.escalation.remove", { index: 3 }) }).click();
+    await expect(topic(3)).toHaveCount(0);
+    await form.getByRole("button", { name: pl.common.save, exact: true }).click();
+    await expect(form.getByText(pl.ai.ui.settings.saved)).toBeVisible();
+    await page.reload();
+    await expect(topic(1)).toHaveValue("complaint");
+    await expect(topic(2)).toHaveValue("*");
+    await expect(topic(3)).toHaveCount(0);
+    await expect(assignee(2).locator("option:checked")).toHaveText(owner.name);
   });
 });

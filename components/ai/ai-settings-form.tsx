@@ -17,6 +17,7 @@ import { Field, SelectField, TextField } from "@/components/ui/field";
 import { Spinner } from "@/components/ui/spinner";
 import { AutoSendMatrix } from "./auto-send-matrix";
 import { EnabledSwitch } from "./enabled-switch";
+import { EscalationRules } from "./escalation-rules";
 import { KeywordInput } from "./keyword-input";
 import { HUMAN_ONLY_INTENTS, isTone, MAX_PERSONA_LENGTH, MAX_SIGNATURE_LENGTH, TONES, type AiSettings, type AutoSend } from "./types";
 
@@ -79,6 +80,7 @@ function SettingsForm({ initial, kinds }: { initial: AiSettings; kinds: ChannelK
   const [tone, setTone] = useState(initial.tone);
   const [signature, setSignature] = useState(initial.signature);
   const [keywords, setKeywords] = useState(initial.escalationKeywords);
+  const [rules, setRules] = useState(initial.escalationRules);
   const [autoSend, setAutoSend] = useState(() => withoutHumanOnly(initial.autoSend));
   const [saved, setSaved] = useState(false);
   const changed = () => setSaved(false);
@@ -97,7 +99,7 @@ function SettingsForm({ initial, kinds }: { initial: AiSettings; kinds: ChannelK
     event.preventDefault();
     formError.clear();
     setSaved(false);
-    update.mutate({ tenantSlug: tenant.slug, enabled, persona, tone, signature, escalationKeywords: keywords, autoSend: withoutHumanOnly(autoSend) });
+    update.mutate({ tenantSlug: tenant.slug, enabled, persona, tone, signature, escalationKeywords: keywords, escalationRules: rules, autoSend: withoutHumanOnly(autoSend) });
   }
 
   return (
@@ -173,6 +175,17 @@ function SettingsForm({ initial, kinds }: { initial: AiSettings; kinds: ChannelK
           errors={formError.fieldError("escalationKeywords")}
           onChange={(next) => {
             setKeywords(next);
+            changed();
+          }}
+        />
+        <EscalationRules
+          rules={rules}
+          disabled={!canEdit || update.isPending}
+          errors={Object.entries(formError.fieldErrors)
+            .filter(([field]) => field === "escalationRules" || field.startsWith("escalationRules."))
+            .flatMap(([, messages]) => messages)}
+          onChange={(next) => {
+            setRules(next);
             changed();
           }}
         />

@@ -8,6 +8,7 @@ import { useTRPC } from "@/components/providers/trpc";
 import { useCurrentTenant } from "@/components/shell/shell-context";
 import { readFormError } from "@/components/forms/trpc-error";
 import { Alert } from "@/components/ui/alert";
+import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { CardSection } from "@/components/ui/card";
 import { Spinner } from "@/components/ui/spinner";
@@ -63,12 +64,17 @@ function Responder({ status }: { status: AiStatus }) {
       <Panel title={t("ai.ui.status.responder")}>
         <ProviderLabel provider="offline" model={null} className="text-xs" />
         <p className="text-sm leading-relaxed text-slate-600">{withCode(t("ai.ui.status.offlineBody"))}</p>
+        <p className="text-sm leading-relaxed text-slate-600">{t("ai.ui.status.offlineOwnKeyHint")}</p>
       </Panel>
     );
   }
   return (
     <Panel title={t("ai.ui.status.responder")}>
-      <p className="text-sm font-medium text-slate-900">{t("ai.ui.status.modelProvider", { provider: providerName(status.provider) })}</p>
+      <p className="flex flex-wrap items-center gap-2 text-sm font-medium text-slate-900">
+        {t("ai.ui.status.modelProvider", { provider: providerName(status.provider) })}
+        {status.ownKey && <Badge tone="violet">{t("ai.ui.status.ownKey")}</Badge>}
+      </p>
+      {status.ownKey && <p className="text-xs leading-relaxed text-slate-500">{t("ai.ui.status.ownKeyBody")}</p>}
       <dl className="space-y-1">
         {status.fastModel && (
           <Row label={t("ai.ui.status.fastModel")}>
@@ -124,7 +130,9 @@ function Spend({ status }: { status: AiStatus }) {
           style={{ width: `${share * 100}%` }}
         />
       </div>
-      {status.budgetExhausted ? (
+      {status.ownKey ? (
+        <p className="text-xs text-slate-500">{t("ai.ui.status.ownKeySpend")}</p>
+      ) : status.budgetExhausted ? (
         <p className="text-xs text-red-700">{t("ai.ui.status.budgetExhausted")}</p>
       ) : (
         status.responder === "offline" && <p className="text-xs text-slate-500">{t("ai.ui.status.offlineFree")}</p>

@@ -7,7 +7,7 @@ import { SparklesIcon } from "@/components/ui/icons";
 /** The built-in responder reports itself as provider "offline". */
 export const OFFLINE_PROVIDER = "offline";
 
-const PROVIDER_NAMES: Record<string, string> = { openai: "OpenAI", ollama: "Ollama" };
+const PROVIDER_NAMES: Record<string, string> = { openai: "OpenAI", anthropic: "Anthropic", ollama: "Ollama" };
 
 export const providerName = (provider: string) => PROVIDER_NAMES[provider] ?? provider;
 

@@ -41,7 +41,11 @@ export function InviteForm() {
           validDays: daysUntil(invitation.expiresAt),
         });
         setEmail("");
-        await queryClient.invalidateQueries({ queryKey: trpc.tenants.invitations.queryKey() });
+        // A first load still in flight started before this invitation existed, and
+        // invalidating would only wait for it: cancel it so the list is fetched afresh.
+        const invitations = trpc.tenants.invitations.queryKey();
+        await queryClient.cancelQueries({ queryKey: invitations });
+        await queryClient.invalidateQueries({ queryKey: invitations });
       },
       onError: (error) => formError.fromError(error),
     }),

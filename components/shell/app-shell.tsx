@@ -1,9 +1,10 @@
 "use client";
 
-import { useState, type ReactNode } from "react";
+import { useState, useSyncExternalStore, type ReactNode } from "react";
 import Link from "next/link";
 import { Dialog, DialogBackdrop, DialogPanel } from "@headlessui/react";
 import { useT } from "@/components/providers/i18n";
+import { NotificationBell } from "@/components/notifications/notification-bell";
 import { CloseIcon, LogoMark, MenuIcon } from "@/components/ui/icons";
 import { useCurrentTenant, useCurrentUser } from "./shell-context";
 import { SidebarNav } from "./sidebar-nav";
@@ -20,12 +21,34 @@ function Brand() {
   );
 }
 
-function SidebarContent({ onNavigate }: { onNavigate?: () => void }) {
+/** Tailwind's lg breakpoint, where the sidebar replaces the top bar. */
+const DESKTOP_QUERY = "(min-width: 64rem)";
+
+function subscribeToDesktop(onChange: () => void) {
+  const query = window.matchMedia(DESKTOP_QUERY);
+  query.addEventListener("change", onChange);
+  return () => query.removeEventListener("change", onChange);
+}
+
+/** True from lg up, false below, null while rendering on the server (both places then get the bell; CSS hides one). */
+function useIsDesktop(): boolean | null {
+  return useSyncExternalStore(
+    subscribeToDesktop,
+    () => window.matchMedia(DESKTOP_QUERY).matches,
+    () => null,
+  );
+}
+
+/** The drawer (below lg) leaves the bell out: the top bar behind it has one. */
+function SidebarContent({ onNavigate, showBell = false }: { onNavigate?: () => void; showBell?: boolean }) {
   const tenant = useCurrentTenant();
   const user = useCurrentUser();
   return (
     <div className="flex h-full flex-col gap-6 px-4 py-5">
-      <Brand />
+      <div className="flex items-center justify-between gap-2">
+        <Brand />
+        {showBell && <NotificationBell />}
+      </div>
       <TenantSwitcher current={tenant} onNavigate={onNavigate} />
       <div className="flex-1 overflow-y-auto">
         <SidebarNav slug={tenant.slug} showPlatformLink={user.isPlatformOwner} onNavigate={onNavigate} />
@@ -46,6 +69,8 @@ export function AppShell({ children }: { children: ReactNode }) {
   const tenant = useCurrentTenant();
   const [menuOpen, setMenuOpen] = useState(false);
   const closeMenu = () => setMenuOpen(false);
+  // One bell at a time, so only one polls the unread count.
+  const desktop = useIsDesktop();
 
   return (
     <div className="min-h-screen">
@@ -57,7 +82,7 @@ export function AppShell({ children }: { children: ReactNode }) {
       </a>
 
       <aside className="hidden border-r border-slate-200 bg-white lg:fixed lg:inset-y-0 lg:flex lg:w-72 lg:flex-col">
-        <SidebarContent />
+        <SidebarContent showBell={desktop !== false} />
       </aside>
 
       <Dialog open={menuOpen} onClose={closeMenu} className="relative z-40 lg:hidden">
@@ -91,7 +116,8 @@ export function AppShell({ children }: { children: ReactNode }) {
             <span className="sr-only">{t("common.openMenu")}</span>
             <MenuIcon className="size-6" />
           </button>
-          <span className="min-w-0 truncate text-sm font-semibold text-slate-900">{tenant.name}</span>
+          <span className="min-w-0 flex-1 truncate text-sm font-semibold text-slate-900">{tenant.name}</span>
+          {desktop !== true && <NotificationBell placement="bottom end" className="-mr-1.5" />}
         </header>
         <main id="main" tabIndex={-1} className="mx-auto max-w-5xl px-4 py-6 focus:outline-none sm:px-6 lg:px-10 lg:py-10">
           {children}

@@ -4,6 +4,7 @@ import { createOllama } from "ollama-ai-provider-v2";
 import type { EmbeddingModel, LanguageModel } from "ai";
 import type { Tier } from "./intent";
 import { env } from "@/lib/env";
+import { CHAT_DEFAULTS } from "@/lib/ai-models";
 
 /**
  * Model providers, chosen by configuration. OpenAI's client also serves any
@@ -63,12 +64,6 @@ export interface OwnModelKey {
   modelFast: string | null;
   modelSmart: string | null;
 }
-
-export const CHAT_DEFAULTS = {
-  openai: { fast: "gpt-4o-mini", smart: "gpt-4.1" },
-  anthropic: { fast: "claude-haiku-4-5", smart: "claude-sonnet-4-5" },
-  ollama: { fast: "llama3.2", smart: "llama3.1:8b" },
-} as const;
 
 function languageModel(provider: ChatProvider, modelId: string, apiKey: string | undefined): LanguageModel {
   const e = env();
