@@ -80,6 +80,10 @@ function ModelForm({ model }: { model: ModelSettings }) {
   const [apiKey, setApiKey] = useState("");
   const [modelFast, setModelFast] = useState(model.modelFast ?? "");
   const [modelSmart, setModelSmart] = useState(model.modelSmart ?? "");
+  const tierFields = [
+    { tier: "fast", field: "modelFast", label: "ai.ui.model.modelFast", hint: "ai.ui.model.modelFastHint", value: modelFast, set: setModelFast },
+    { tier: "smart", field: "modelSmart", label: "ai.ui.model.modelSmart", hint: "ai.ui.model.modelSmartHint", value: modelSmart, set: setModelSmart },
+  ] as const;
   const [saved, setSaved] = useState(false);
 
   const own = provider !== "platform";
@@ -210,38 +214,25 @@ function ModelForm({ model }: { model: ModelSettings }) {
               keyStored && <p className="text-sm text-slate-700">{savedOn ? t("ai.ui.model.keySavedReadOnly", { date: savedOn }) : t("ai.ui.model.keySavedNoDate")}</p>
             )}
             <div className="grid gap-5 sm:grid-cols-2">
-              <TextField
-                label={t("ai.ui.model.modelFast")}
-                hint={t("ai.ui.model.modelFastHint", { model: DEFAULT_MODELS[provider].fast })}
-                optional
-                name="modelFast"
-                autoComplete="off"
-                spellCheck={false}
-                maxLength={100}
-                placeholder={DEFAULT_MODELS[provider].fast}
-                value={modelFast}
-                onChange={(event) => {
-                  setModelFast(event.target.value);
-                  changed();
-                }}
-                errors={formError.fieldError("modelFast")}
-              />
-              <TextField
-                label={t("ai.ui.model.modelSmart")}
-                hint={t("ai.ui.model.modelSmartHint", { model: DEFAULT_MODELS[provider].smart })}
-                optional
-                name="modelSmart"
-                autoComplete="off"
-                spellCheck={false}
-                maxLength={100}
-                placeholder={DEFAULT_MODELS[provider].smart}
-                value={modelSmart}
-                onChange={(event) => {
-                  setModelSmart(event.target.value);
-                  changed();
-                }}
-                errors={formError.fieldError("modelSmart")}
-              />
+              {tierFields.map(({ tier, field, label, hint, value, set }) => (
+                <TextField
+                  key={tier}
+                  label={t(label)}
+                  hint={t(hint, { model: DEFAULT_MODELS[provider][tier] })}
+                  optional
+                  name={field}
+                  autoComplete="off"
+                  spellCheck={false}
+                  maxLength={100}
+                  placeholder={DEFAULT_MODELS[provider][tier]}
+                  value={value}
+                  onChange={(event) => {
+                    set(event.target.value);
+                    changed();
+                  }}
+                  errors={formError.fieldError(field)}
+                />
+              ))}
             </div>
           </>
         )}
