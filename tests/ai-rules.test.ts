@@ -65,8 +65,9 @@ describe("intent, signals and tiers", () => {
   it("greetings and simple questions go fast; complaints, several questions and anger go smart", () => {
     expect(chooseTier(classifyMessage("Dzień dobry, dziękuję!")).tier).toBe("fast");
     expect(classifyMessage("Dzień dobry, ile kosztuje wysyłka?").intent).toBe("shipping");
-    expect(chooseTier(classifyMessage("Paczka przyszła uszkodzona"))).toEqual({ tier: "smart", why: "intent complaint" });
-    expect(chooseTier(classifyMessage("Ile kosztuje wysyłka? A zwrot? I czy wystawiacie faktury?")).tier).toBe("smart");
+    expect(chooseTier(classifyMessage("Paczka przyszła uszkodzona"))).toEqual({ tier: "smart", why: { code: "hardIntent", intent: "complaint" } });
+    expect(chooseTier(classifyMessage("Ile kosztuje wysyłka? A zwrot? I czy wystawiacie faktury?"))).toEqual({ tier: "smart", why: { code: "multiQuestion" } });
+    expect(chooseTier(classifyMessage("Dzień dobry, ile kosztuje wysyłka?"))).toEqual({ tier: "fast", why: { code: "simple", intent: "shipping" } });
     expect(classifyMessage("TO JEST SKANDAL, NIGDY WIECEJ!!!").negative).toBe(true);
   });
 

@@ -6,12 +6,13 @@ import { useLocale, useT } from "@/components/providers/i18n";
 import { formatDuration, formatNumber, formatPln, languageName } from "./format";
 import { providerText } from "./provider-label";
 import { useAiText } from "./use-ai-text";
+import type { TierReason } from "./types";
 
 export interface ReplyFactsData {
   language: string | null;
   intent: string | null;
   tier: string | null;
-  tierReason?: string;
+  tierReason?: TierReason;
   provider: string | null;
   model: string | null;
   inputTokens: number;

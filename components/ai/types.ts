@@ -10,6 +10,7 @@ export type AiReply = NonNullable<AiOutputs["latestReply"]>;
 export type AiSource = AiReply["sources"][number];
 export type PlaygroundEvent = AiOutputs["playground"] extends AsyncIterable<infer E> ? E : never;
 export type PlaygroundAnswer = Extract<PlaygroundEvent, { type: "done" }>;
+export type TierReason = PlaygroundAnswer["tierReason"];
 
 export type AiTone = AiSettings["tone"];
 export type Intent = NonNullable<AiSettings["autoSend"][ChannelKind]>[number];

@@ -3,7 +3,7 @@
 import { useCallback } from "react";
 import { useT } from "@/components/providers/i18n";
 import { isMessageKey } from "@/lib/i18n/messages";
-import { isIntent } from "./types";
+import { isIntent, type TierReason } from "./types";
 
 /**
  * Texts the engine stores as message keys (reasons like "ai.reasons.autoSendOff" or
@@ -17,18 +17,9 @@ export function useAiText() {
 
   const intent = useCallback((value: string) => (isIntent(value) ? t(`ai.ui.intents.${value}`) : value), [t]);
 
-  /** The tier router explains itself in English ("simple shipping", "intent returns", …). */
+  /** The tier router's reason (server/ai/intent.ts TierReason), in words. */
   const tierReason = useCallback(
-    (why: string) => {
-      if (why === "negative sentiment") return t("ai.ui.tierReasons.negative");
-      if (why === "several questions") return t("ai.ui.tierReasons.multiQuestion");
-      if (why === "monthly AI budget used up") return t("ai.ui.tierReasons.budget");
-      const topic = /^(intent|simple) (\w+)$/.exec(why);
-      if (topic?.[1] && topic[2]) {
-        return t(topic[1] === "intent" ? "ai.ui.tierReasons.hardIntent" : "ai.ui.tierReasons.simple", { intent: intent(topic[2]).toLocaleLowerCase() });
-      }
-      return why;
-    },
+    (why: TierReason) => ("intent" in why ? t(`ai.ui.tierReasons.${why.code}`, { intent: intent(why.intent).toLocaleLowerCase() }) : t(`ai.ui.tierReasons.${why.code}`)),
     [t, intent],
   );
 

@@ -88,11 +88,14 @@ function weight(intent: Intent): number {
 
 export type Tier = "fast" | "smart";
 
+/** Why a tier was chosen, as data: logged as is, shown translated (ai.ui.tierReasons.<code>). */
+export type TierReason = { code: "negative" | "multiQuestion" | "budget" } | { code: "hardIntent" | "simple"; intent: Intent };
+
 /** Greetings, thanks and simple questions go fast; anything needing judgement goes smart. */
-export function chooseTier(signals: MessageSignals): { tier: Tier; why: string } {
-  if (signals.negative) return { tier: "smart", why: "negative sentiment" };
-  if (signals.multiQuestion) return { tier: "smart", why: "several questions" };
+export function chooseTier(signals: MessageSignals): { tier: Tier; why: TierReason } {
+  if (signals.negative) return { tier: "smart", why: { code: "negative" } };
+  if (signals.multiQuestion) return { tier: "smart", why: { code: "multiQuestion" } };
   const hard = signals.intents.find((i) => HARD.includes(i));
-  if (hard) return { tier: "smart", why: `intent ${hard}` };
-  return { tier: "fast", why: `simple ${signals.intent}` };
+  if (hard) return { tier: "smart", why: { code: "hardIntent", intent: hard } };
+  return { tier: "fast", why: { code: "simple", intent: signals.intent } };
 }

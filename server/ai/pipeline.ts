@@ -108,7 +108,7 @@ export async function answerConversation(
   const budgetReasons: string[] = [];
   // A tenant paying with its own key is not held to the plan's budget.
   if (budget?.exhausted) {
-    tier = { tier: "fast", why: "monthly AI budget used up" };
+    tier = { tier: "fast", why: { code: "budget" } };
     budgetReasons.push("ai.reasons.budgetExhausted");
   }
   logger.info("ai reply tier", { tenantId, conversationId, tier: tier.tier, why: tier.why, intent: signals.intent, language });

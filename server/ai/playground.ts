@@ -4,7 +4,7 @@ import type { ScopedDb } from "@/server/db/tenant-scope";
 import { searchKnowledge } from "@/server/knowledge/search";
 import { AppError } from "@/lib/errors";
 import { responderFor, sourcesOf } from "./pipeline";
-import { chooseTier, classifyMessage } from "./intent";
+import { chooseTier, classifyMessage, type TierReason } from "./intent";
 import { detectLanguage } from "./language";
 import { chatSetup } from "./providers";
 import { readAiSettings } from "./settings-service";
@@ -19,7 +19,7 @@ export type PlaygroundEvent =
       language: string;
       intent: string;
       tier: string;
-      tierReason: string;
+      tierReason: TierReason;
       provider: string;
       model: string;
       inputTokens: number;
