@@ -154,6 +154,39 @@ describe("Allegro polling", () => {
     await expect(downloadInboundAttachment(db, scoped, shop.tenant.id, evil!.id, 0)).rejects.toMatchObject({ code: "NOT_FOUND", key: "inbox.errors.attachmentUnavailable" });
   });
 
+  it("refreshes a token about to expire before using it (no 401 round trip)", async () => {
+    // Issued with 2 minutes left: inside the 5-minute margin.
+    const account = await connectAllegro(db, shop, fake, fake.issueTokens(120));
+    fake.addMessage(fake.addThread("kupujacy_swiezy"), "Dzień dobry", { at: new Date(Date.now() - 5_000) });
+    const refreshes = fake.refreshCount;
+    const before401 = fake.unauthorizedCount;
+    expect(await pollChannelAccount(db, shop.tenant.id, account.id)).toMatchObject({ status: "polled" });
+    expect(fake.refreshCount).toBe(refreshes + 1);
+    expect(fake.unauthorizedCount).toBe(before401);
+  });
+
+  it("marking a conversation read is mirrored to the Allegro thread", async () => {
+    const { mirrorThreadRead } = await import("@/server/inbox/mirror-read");
+    const account = await connectAllegro(db, shop, fake);
+    const thread = fake.addThread("kupujacy_czytany");
+    fake.addMessage(thread, "Czy jest kolor czarny?", { at: new Date(Date.now() - 5_000) });
+    await pollChannelAccount(db, shop.tenant.id, account.id);
+    const [conv] = await q<{ id: string }>(`SELECT id FROM conversations WHERE external_thread_id = $1`, [thread]);
+    expect(fake.threads.get(thread)?.read).toBe(false);
+    await mirrorThreadRead(db, shop.tenant.id, conv!.id);
+    expect(fake.threads.get(thread)?.read).toBe(true);
+    expect(fake.requests.some((r) => r.method === "PUT" && r.path.endsWith(`/messaging/threads/${thread}/read`))).toBe(true);
+  });
+
+  it("an order Allegro does not know (or another seller's) leaves the facts empty, not the poll failed", async () => {
+    const account = await connectAllegro(db, shop, fake);
+    const thread = fake.addThread("kupujacy_obcy");
+    fake.addMessage(thread, "Pytanie o zamówienie", { at: new Date(Date.now() - 5_000), orderId: "not-ours-404" });
+    expect(await pollChannelAccount(db, shop.tenant.id, account.id)).toMatchObject({ status: "polled", result: { newMessages: 1 } });
+    const [conv] = await q<{ order_external_id: string; order_snapshot: unknown }>(`SELECT order_external_id, order_snapshot FROM conversations WHERE external_thread_id = $1`, [thread]);
+    expect(conv).toEqual({ order_external_id: "not-ours-404", order_snapshot: null });
+  });
+
   it("re-reads the order's facts when the buyer writes again and they are older than 15 minutes", async () => {
     const account = await connectAllegro(db, shop, fake);
     const thread = fake.addThread("kupujaca_ola");

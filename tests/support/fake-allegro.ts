@@ -54,6 +54,8 @@ export class FakeAllegro {
   /** Declared attachments: id → declared size, and the bytes once uploaded. */
   readonly attachments = new Map<string, { filename: string; size: number; bytes?: Buffer; contentType?: string }>();
   refreshCount = 0;
+  /** Requests refused with 401 for an expired or unknown access token. */
+  unauthorizedCount = 0;
 
   async start(): Promise<this> {
     this.server = createServer((req, res) => {
@@ -179,7 +181,10 @@ export class FakeAllegro {
     if (req.headers.accept !== (download ? "*/*" : MEDIA)) return this.json(res, 406, { errors: [{ message: "Unsupported Accept header" }] });
     const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? "")?.[1];
     const expires = token ? this.accessTokens.get(token) : undefined;
-    if (!expires || expires < Date.now()) return this.json(res, 401, { error: "invalid_token" });
+    if (!expires || expires < Date.now()) {
+      this.unauthorizedCount++;
+      return this.json(res, 401, { error: "invalid_token" });
+    }
 
     if (this.rateLimitNext && this.rateLimitNext.times > 0) {
       this.rateLimitNext.times--;
