@@ -165,6 +165,33 @@ describe("Allegro polling", () => {
     expect(fake.unauthorizedCount).toBe(before401);
   });
 
+  it("every request, token refreshes included, counts in the application-wide bucket", async () => {
+    const { createAllegroConnector, ALLEGRO_LIMIT_RULES } = await import("@/server/marketplaces/allegro/allegro-connector");
+    const { MemoryRateLimiter } = await import("@/server/infra/rate-limit");
+    const app = new MemoryRateLimiter(ALLEGRO_LIMIT_RULES.app);
+    const counted: string[] = [];
+    const connector = createAllegroConnector(
+      db,
+      { apiUrl: fake.apiUrl, authUrl: fake.authUrl, clientId: fake.clientId, clientSecret: fake.clientSecret },
+      { app: { limit: (key) => (counted.push(key), app.limit(key)) }, send: new MemoryRateLimiter(ALLEGRO_LIMIT_RULES.send) },
+    );
+    setConnectorForTests("allegro", connector);
+    try {
+      const account = await connectAllegro(db, shop, fake, fake.issueTokens(60));
+      fake.addMessage(fake.addThread("kupujacy_liczony"), "Dzień dobry", { at: new Date(Date.now() - 5_000) });
+      const apiRequests = fake.requests.length;
+      const refreshes = fake.refreshCount;
+      await pollChannelAccount(db, shop.tenant.id, account.id);
+      expect(fake.refreshCount).toBe(refreshes + 1);
+      // One slot per request the fake saw (the refresh at /auth/oauth/token included), all in the one shared bucket.
+      expect(fake.requests.slice(apiRequests).some((r) => r.path === "/auth/oauth/token")).toBe(true);
+      expect(counted.length).toBe(fake.requests.length - apiRequests);
+      expect(new Set(counted)).toEqual(new Set(["all"]));
+    } finally {
+      useFakeAllegro(db, fake);
+    }
+  });
+
   it("marking a conversation read is mirrored to the Allegro thread", async () => {
     const { mirrorThreadRead } = await import("@/server/inbox/mirror-read");
     const account = await connectAllegro(db, shop, fake);

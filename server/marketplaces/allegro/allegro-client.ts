@@ -67,6 +67,23 @@ async function readDownload(res: Response, maxBytes: number): Promise<Downloaded
   return { bytes: Buffer.concat(chunks), contentType: res.headers.get("content-type") ?? "application/octet-stream" };
 }
 
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Every request of this application, for all tenants, counts in one bucket. */
+export const APP_BUCKET = "all";
+
+/** Waits for a slot (up to `maxWaitMs`), else reports the limit as a retryable error. */
+export async function takeSlot(limiter: RateLimiter, key: string, maxWaitMs: number) {
+  const deadline = Date.now() + maxWaitMs;
+  for (;;) {
+    const slot = await limiter.limit(key);
+    if (slot.success) return;
+    const wait = Math.max(10, slot.reset - Date.now());
+    if (Date.now() + wait > deadline) throw new ConnectorRateLimitError(wait);
+    await sleep(wait);
+  }
+}
+
 /** POST to Allegro's token endpoint (authorization code or refresh token grant). */
 export async function requestAllegroToken(config: AllegroConfig, params: Record<string, string>): Promise<OAuthCredentials> {
   const res = await safeFetch(`${config.authUrl}/token`, {
@@ -106,7 +123,6 @@ async function rejectionMessage(res: Response): Promise<string> {
   }
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
  * Allegro REST over HTTP: vendor media type, bearer token refreshed before expiry and
@@ -125,18 +141,6 @@ export class AllegroClient {
     const current = await this.credentials.current();
     if (Date.parse(current.expiresAt) - Date.now() > REFRESH_MARGIN_MS) return current;
     return this.credentials.refresh(current);
-  }
-
-  /** Waits for a slot (up to `maxWaitMs`), else reports the limit as a retryable error. */
-  private async acquire(limiter: RateLimiter, key: string, maxWaitMs: number) {
-    const deadline = Date.now() + maxWaitMs;
-    for (;;) {
-      const slot = await limiter.limit(key);
-      if (slot.success) return;
-      const wait = Math.max(10, slot.reset - Date.now());
-      if (Date.now() + wait > deadline) throw new ConnectorRateLimitError(wait);
-      await sleep(wait);
-    }
   }
 
   async request<T>(
@@ -158,8 +162,8 @@ export class AllegroClient {
     let credentials = await this.token();
     // Limits are taken last, right before the request leaves: database work in between
     // (reading the token) would otherwise let two sends reach Allegro closer than 1 s.
-    if (options.isSend) await this.acquire(this.limits.send, this.sellerKey, 3_000);
-    await this.acquire(this.limits.app, "all", 5_000);
+    if (options.isSend) await takeSlot(this.limits.send, this.sellerKey, 3_000);
+    await takeSlot(this.limits.app, APP_BUCKET, 5_000);
     for (let attempt = 0; ; attempt++) {
       const res = await safeFetch(url.toString(), {
         method,

@@ -12,7 +12,7 @@ import type {
 } from "../connector";
 import { ConnectorRejectedError } from "../connector";
 import { databaseCredentialProvider } from "../credentials";
-import { AllegroClient, requestAllegroToken, type AllegroConfig, type AllegroLimits, type DownloadedFile } from "./allegro-client";
+import { AllegroClient, APP_BUCKET, requestAllegroToken, takeSlot, type AllegroConfig, type AllegroLimits, type DownloadedFile } from "./allegro-client";
 
 // Shapes from Allegro's published OpenAPI spec (components Thread, Message, CheckoutForm).
 interface AllegroThread {
@@ -86,9 +86,11 @@ export function createAllegroConnector(db: Database, config: AllegroConfig, limi
   const clientFor = (ctx: ChannelContext) =>
     new AllegroClient(
       config,
-      databaseCredentialProvider(db, ctx, (refreshToken) =>
-        requestAllegroToken(config, { grant_type: "refresh_token", refresh_token: refreshToken }),
-      ),
+      databaseCredentialProvider(db, ctx, async (refreshToken) => {
+        // Token refreshes are requests of this application too: they count in the shared bucket.
+        await takeSlot(limits.app, APP_BUCKET, 5_000);
+        return requestAllegroToken(config, { grant_type: "refresh_token", refresh_token: refreshToken });
+      }),
       limits,
       // Allegro limits sending per seller: one seller connected in two tenants shares one bucket.
       ctx.externalAccountId ?? ctx.accountId,
