@@ -481,27 +481,36 @@ describe("Allegro sending", () => {
 });
 
 describe("Allegro OAuth connection", () => {
-  const config = () => ({ apiUrl: fake.apiUrl, authUrl: fake.authUrl, clientId: fake.clientId, clientSecret: fake.clientSecret });
+  // The connector's OAuth flow, driven by the generic connect module, as the /api/marketplaces/[kind] routes do.
+  const flow = async () => {
+    const { oauthConnector } = await import("@/server/marketplaces/registry");
+    const platform = oauthConnector(db, "allegro");
+    if (!platform) throw new Error("the fake Allegro connector has no OAuth flow");
+    return platform.oauth;
+  };
+  const startAllegroConnect = async (input: { userId: string; tenantSlug: string; origin: string }) =>
+    (await import("@/server/marketplaces/oauth-connect")).startConnect(db, "allegro", await flow(), input);
+  const finishAllegroConnect = async (input: { cookie: string; state: string | null; code: string; userId: string; origin: string }) =>
+    (await import("@/server/marketplaces/oauth-connect")).finishConnect(db, "allegro", await flow(), input);
 
   it("authorization code + PKCE: consent URL, verified state, encrypted tokens, account id from /me", async () => {
-    const { startAllegroConnect, finishAllegroConnect } = await import("@/server/marketplaces/allegro/allegro-oauth");
-    const start = await startAllegroConnect(db, config(), { userId: shop.owner.id, tenantSlug: shop.tenant.slug, origin: "http://localhost:3000" });
+    const start = await startAllegroConnect({ userId: shop.owner.id, tenantSlug: shop.tenant.slug, origin: "http://localhost:3000" });
     const url = new URL(start.redirectUrl);
     expect(url.origin + url.pathname).toBe(`${fake.authUrl}/authorize`);
     expect(url.searchParams.get("code_challenge_method")).toBe("S256");
     expect(url.searchParams.get("redirect_uri")).toBe("http://localhost:3000/api/marketplaces/allegro/callback");
     const state = url.searchParams.get("state");
 
-    const wrongState = await finishAllegroConnect(db, config(), { cookie: start.cookie, state: "forged", code: "valid-code", userId: shop.owner.id, origin: "http://localhost:3000" }).catch((e: unknown) => e);
+    const wrongState = await finishAllegroConnect({ cookie: start.cookie, state: "forged", code: "valid-code", userId: shop.owner.id, origin: "http://localhost:3000" }).catch((e: unknown) => e);
     expect(wrongState).toMatchObject({ code: "BAD_REQUEST" });
-    const tampered = await finishAllegroConnect(db, config(), { cookie: start.cookie.slice(0, -4) + "AAAA", state, code: "valid-code", userId: shop.owner.id, origin: "http://localhost:3000" }).catch((e: unknown) => e);
+    const tampered = await finishAllegroConnect({ cookie: start.cookie.slice(0, -4) + "AAAA", state, code: "valid-code", userId: shop.owner.id, origin: "http://localhost:3000" }).catch((e: unknown) => e);
     expect(tampered).toMatchObject({ code: "BAD_REQUEST" });
     const otherUser = await seedTenant(db, "intruder");
-    const hijack = await finishAllegroConnect(db, config(), { cookie: start.cookie, state, code: "valid-code", userId: otherUser.owner.id, origin: "http://localhost:3000" }).catch((e: unknown) => e);
+    const hijack = await finishAllegroConnect({ cookie: start.cookie, state, code: "valid-code", userId: otherUser.owner.id, origin: "http://localhost:3000" }).catch((e: unknown) => e);
     expect(hijack).toMatchObject({ code: "BAD_REQUEST" });
 
-    const done = await finishAllegroConnect(db, config(), { cookie: start.cookie, state, code: "valid-code", userId: shop.owner.id, origin: "http://localhost:3000" });
-    expect(done).toMatchObject({ tenantSlug: shop.tenant.slug, login: fake.seller });
+    const done = await finishAllegroConnect({ cookie: start.cookie, state, code: "valid-code", userId: shop.owner.id, origin: "http://localhost:3000" });
+    expect(done).toMatchObject({ tenantSlug: shop.tenant.slug, accountName: `Allegro: ${fake.seller}` });
     const [row] = await q<{ external_account_id: string; status: string; credentials_encrypted: string }>(
       `SELECT external_account_id, status, credentials_encrypted FROM channel_accounts WHERE id = $1`,
       [done.channelAccountId],
@@ -510,13 +519,19 @@ describe("Allegro OAuth connection", () => {
     expect(openCredentials({ tenantId: shop.tenant.id, accountId: done.channelAccountId }, row?.credentials_encrypted ?? "").accessToken).toMatch(/^at-/);
   });
 
+  it("a platform without OAuth, or one not configured here, has no connect flow", async () => {
+    const { oauthConnector } = await import("@/server/marketplaces/registry");
+    expect(oauthConnector(db, "demo")).toBeNull();
+    expect(oauthConnector(db, "olx")).toBeNull();
+    expect(oauthConnector(db, "../../etc")).toBeNull();
+  });
+
   it("only owners and admins may connect a marketplace account", async () => {
-    const { startAllegroConnect } = await import("@/server/marketplaces/allegro/allegro-oauth");
     const { addMember } = await import("./support/fixtures");
     const member = await addMember(db, shop, "member", "oauthmember");
-    await expect(startAllegroConnect(db, config(), { userId: member.id, tenantSlug: shop.tenant.slug, origin: "http://x" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(startAllegroConnect({ userId: member.id, tenantSlug: shop.tenant.slug, origin: "http://x" })).rejects.toMatchObject({ code: "FORBIDDEN" });
     const stranger = await seedTenant(db, "oauthstranger");
-    await expect(startAllegroConnect(db, config(), { userId: stranger.owner.id, tenantSlug: shop.tenant.slug, origin: "http://x" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(startAllegroConnect({ userId: stranger.owner.id, tenantSlug: shop.tenant.slug, origin: "http://x" })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 });
 

@@ -101,9 +101,22 @@ export interface ChannelContext {
   externalAccountId: string | null;
 }
 
+/** A platform's OAuth2 authorization-code flow with PKCE (server/marketplaces/oauth-connect.ts drives it). */
+export interface OAuthFlow {
+  /** The platform's consent page for this application. */
+  authorizationUrl(params: { redirectUri: string; state: string; codeChallenge: string }): string;
+  /** Exchanges the returned code for tokens and says whose account they open. */
+  exchangeCode(params: { code: string; redirectUri: string; codeVerifier: string }): Promise<{
+    credentials: { accessToken: string; refreshToken: string; expiresAt: string };
+    account: { externalId: string; name: string };
+  }>;
+}
+
 export interface Connector {
   kind: ChannelKind;
   capabilities: ConnectorCapabilities;
+  /** Connecting an account: platforms with OAuth (capabilities.oauth) describe their flow here. */
+  oauth?: OAuthFlow;
   poll(ctx: ChannelContext, cursor: PollCursor): Promise<PollResult>;
   sendReply(ctx: ChannelContext, reply: OutgoingReply): Promise<SentReply>;
   markRead(ctx: ChannelContext, externalThreadId: string): Promise<void>;

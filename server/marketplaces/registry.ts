@@ -1,7 +1,7 @@
 import type { Database } from "@/server/db/client";
 import type { ChannelKind } from "@/server/db/generated/client";
 import { env } from "@/lib/env";
-import type { Connector } from "./connector";
+import type { Connector, OAuthFlow } from "./connector";
 import { demoConnector } from "./demo/demo-connector";
 import { createAllegroConnector } from "./allegro/allegro-connector";
 import type { AllegroConfig } from "./allegro/allegro-client";
@@ -34,4 +34,13 @@ export function connectorFor(db: Database, kind: ChannelKind): Connector | null 
       // Amazon (e-mail relay), OLX, eMAG and the website widget arrive in later work.
       return null;
   }
+}
+
+const CHANNEL_KINDS = ["demo", "allegro", "amazon", "olx", "emag", "website"] as const satisfies readonly ChannelKind[];
+
+/** The connector behind /api/marketplaces/<kind>/…, when that platform connects with OAuth and is configured here. */
+export function oauthConnector(db: Database, kind: string): (Connector & { oauth: OAuthFlow }) | null {
+  const known = CHANNEL_KINDS.find((k) => k === kind);
+  const connector = known ? connectorFor(db, known) : null;
+  return connector?.oauth ? { ...connector, oauth: connector.oauth } : null;
 }

@@ -5,6 +5,7 @@ import type {
   Connector,
   IncomingMessage,
   IncomingThread,
+  OAuthFlow,
   OfferSummary,
   OrderSummary,
   PollCursor,
@@ -12,7 +13,7 @@ import type {
 } from "../connector";
 import { ConnectorRejectedError } from "../connector";
 import { databaseCredentialProvider } from "../credentials";
-import { AllegroClient, APP_BUCKET, requestAllegroToken, takeSlot, type AllegroConfig, type AllegroLimits, type DownloadedFile } from "./allegro-client";
+import { ALLEGRO_MEDIA_TYPE, AllegroClient, APP_BUCKET, requestAllegroToken, takeSlot, type AllegroConfig, type AllegroLimits, type DownloadedFile } from "./allegro-client";
 
 // Shapes from Allegro's published OpenAPI spec (components Thread, Message, CheckoutForm).
 interface AllegroThread {
@@ -153,8 +154,35 @@ export function createAllegroConnector(db: Database, config: AllegroConfig, limi
     };
   }
 
+  const oauth: OAuthFlow = {
+    authorizationUrl({ redirectUri, state, codeChallenge }) {
+      const url = new URL(`${config.authUrl}/authorize`);
+      url.search = new URLSearchParams({
+        response_type: "code",
+        client_id: config.clientId,
+        redirect_uri: redirectUri,
+        state,
+        code_challenge: codeChallenge,
+        code_challenge_method: "S256",
+      }).toString();
+      return url.toString();
+    },
+    async exchangeCode({ code, redirectUri, codeVerifier }) {
+      const credentials = await requestAllegroToken(config, { grant_type: "authorization_code", code, redirect_uri: redirectUri, code_verifier: codeVerifier });
+      // Whose account the tokens open: the seller's id keys the channel account.
+      const res = await fetch(`${config.apiUrl}/me`, {
+        headers: { accept: ALLEGRO_MEDIA_TYPE, authorization: `Bearer ${credentials.accessToken}` },
+        signal: AbortSignal.timeout(15_000),
+      });
+      if (!res.ok) throw new ConnectorRejectedError(`Allegro /me answered ${res.status}`, res.status);
+      const me = (await res.json()) as { id: string; login: string };
+      return { credentials, account: { externalId: me.id, name: `Allegro: ${me.login}` } };
+    },
+  };
+
   return {
     kind: "allegro",
+    oauth,
     capabilities: ALLEGRO_CAPABILITIES,
 
     async poll(ctx, rawCursor: PollCursor): Promise<PollResult> {
