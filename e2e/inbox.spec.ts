@@ -102,9 +102,14 @@ test("the demo inbox shows the seeded conversations, and filters and search narr
     await page.getByLabel(pl.inbox.filters.search).fill("");
     await row(page, "anna.nowak").click();
     await expect(page.getByRole("heading", { level: 2, name: "anna.nowak" })).toBeVisible();
-    await expect(page.getByText("Bluza z kapturem Classic, bawełna").first()).toBeVisible();
-    await expect(page.getByText(/149,00\s*zł/).first()).toBeVisible();
-    await expect(page.getByText(plText("inbox.details.offerUnits", { count: 12 })).first()).toBeVisible();
+    // Below 1400 px the details open as a dialog.
+    await page.getByRole("button", { name: pl.inbox.thread.showDetails }).click();
+    const details = page.getByRole("dialog");
+    await expect(details.getByText("Bluza z kapturem Classic, bawełna")).toBeVisible();
+    await expect(details.getByText(/149,00\s*zł/)).toBeVisible();
+    await expect(details.getByText(plText("inbox.details.offerUnits", { count: 12 }))).toBeVisible();
+    await page.keyboard.press("Escape");
+    await expect(details).toBeHidden();
   });
 });
 
