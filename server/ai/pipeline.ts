@@ -17,7 +17,7 @@ import { llmResponder } from "./llm-responder";
 import { unsupportedFacts } from "./grounding";
 import { readAiSettings, type AiSettingsView } from "./settings-service";
 import { routeEscalation } from "./escalation";
-import { refreshThreadSummaryQuietly } from "./thread-summary";
+import { refreshThreadSummaryQuietly, SUMMARY_MIN_MESSAGES } from "./thread-summary";
 import { callTool, enabledTools } from "./tools-service";
 import { monthlyBudget, recordUsageIn } from "./usage";
 import type { GeneratedReply, ReplyRequest, Responder } from "./responder";
@@ -185,7 +185,8 @@ export async function answerConversation(
   }
   if (decision.action === "auto_send") await sendAiReply(database, db, tenantId, reply.id, conversationId, text);
   // Off the answer's critical path: the next turn reads the updated summary.
-  const summaryModel = options.responder ? null : chatSetup("fast", ownKey);
+  // Only threads long enough to have something to fold (the 30 newest messages were loaded above).
+  const summaryModel = options.responder || newestFirst.length < SUMMARY_MIN_MESSAGES ? null : chatSetup("fast", ownKey);
   if (summaryModel) await refreshThreadSummaryQuietly(db, tenantId, conversationId, summaryModel);
   return { status: "done", replyId: reply.id, action: decision.action };
 }

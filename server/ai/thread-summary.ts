@@ -13,6 +13,8 @@ import { recordUsage } from "./usage";
 export const VERBATIM = 12;
 /** Fold older messages in batches, not one model call per message. */
 const FOLD_BATCH = 6;
+/** A thread shorter than this has nothing to fold: no need to look. */
+export const SUMMARY_MIN_MESSAGES = VERBATIM + FOLD_BATCH;
 const MAX_SUMMARY = 1_200;
 
 export async function refreshThreadSummary(db: ScopedDb, tenantId: string, conversationId: string, setup: ChatSetup): Promise<boolean> {
