@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { Database } from "@/server/db/client";
 import type { ScopedDb } from "@/server/db/tenant-scope";
 import { connectorFor } from "@/server/marketplaces/registry";
-import { ConnectorRejectedError } from "@/server/marketplaces/connector";
+import { channelContext, ConnectorRejectedError } from "@/server/marketplaces/connector";
 import { AppError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
 
@@ -91,9 +91,8 @@ export async function downloadInboundAttachment(database: Database, db: ScopedDb
   const account = message.conversation.channelAccount;
   const connector = connectorFor(database, account.kind);
   if (!connector) throw new AppError("NOT_FOUND", "inbox.errors.attachmentNotFound");
-  const ctx = { accountId: account.id, tenantId, kind: account.kind, externalAccountId: account.externalAccountId };
   try {
-    const file = await connector.downloadAttachment(ctx, attachment, MAX_INBOUND_ATTACHMENT_BYTES);
+    const file = await connector.downloadAttachment(channelContext(tenantId, account), attachment, MAX_INBOUND_ATTACHMENT_BYTES);
     return { fileName: safeFileName(attachment.fileName), bytes: file.bytes, mimeType: sniffAttachmentType(file.bytes) ?? "application/octet-stream" };
   } catch (error) {
     logger.warn("buyer attachment not downloaded", { tenantId, messageId, error: error instanceof Error ? error.message : String(error) });

@@ -1,7 +1,7 @@
 import type { Database } from "@/server/db/client";
 import { tenantDb, type ScopedDb } from "@/server/db/tenant-scope";
 import { connectorFor } from "@/server/marketplaces/registry";
-import { ConnectorAuthError, ConnectorRateLimitError, isRetryable } from "@/server/marketplaces/connector";
+import { channelContext, ConnectorAuthError, ConnectorRateLimitError, isRetryable } from "@/server/marketplaces/connector";
 import { dispatchTenantOutbox } from "@/server/infra/outbox";
 import { RetryLaterError } from "@/server/infra/jobs";
 import { AppError, errorText } from "@/lib/errors";
@@ -52,7 +52,7 @@ export async function deliverOutboundMessage(
       select: { fileName: true, mimeType: true, content: true },
     });
     const sent = await connector.sendReply(
-      { accountId: account.id, tenantId, kind: account.kind, externalAccountId: account.externalAccountId },
+      channelContext(tenantId, account),
       { externalThreadId: message.conversation.externalThreadId, text: message.text, attachments: files.map((f) => ({ ...f, content: new Uint8Array(f.content) })) },
     );
     await scoped.$scoped(async (tx) => {

@@ -1,6 +1,7 @@
 import type { Database } from "@/server/db/client";
 import { tenantDb } from "@/server/db/tenant-scope";
 import { connectorFor } from "@/server/marketplaces/registry";
+import { channelContext } from "@/server/marketplaces/connector";
 
 /** Marks the thread read on the marketplace too, where the platform supports it. */
 export async function mirrorThreadRead(db: Database, tenantId: string, conversationId: string) {
@@ -12,7 +13,7 @@ export async function mirrorThreadRead(db: Database, tenantId: string, conversat
   const connector = connectorFor(db, c.channelAccount.kind);
   if (!connector?.capabilities.markRead) return "skipped";
   await connector.markRead(
-    { accountId: c.channelAccount.id, tenantId, kind: c.channelAccount.kind, externalAccountId: c.channelAccount.externalAccountId },
+    channelContext(tenantId, c.channelAccount),
     c.externalThreadId,
   );
   return "marked";

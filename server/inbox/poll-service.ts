@@ -3,6 +3,7 @@ import { tenantDb } from "@/server/db/tenant-scope";
 import type { Prisma } from "@/server/db/generated/client";
 import { connectorFor } from "@/server/marketplaces/registry";
 import {
+  channelContext,
   ConnectorAuthError,
   ConnectorRateLimitError,
   type ChannelContext,
@@ -63,7 +64,7 @@ export async function pollChannelAccount(db: Database, tenantId: string, channel
   const connector = connectorFor(db, account.kind);
   if (!connector) return { status: "skipped", reason: `${account.kind} is not configured on this server` };
 
-  const ctx: ChannelContext = { accountId: account.id, tenantId, kind: account.kind, externalAccountId: account.externalAccountId };
+  const ctx = channelContext(tenantId, account);
   let polled;
   try {
     polled = await connector.poll(ctx, (account.pollCursor ?? {}) as Record<string, unknown>);

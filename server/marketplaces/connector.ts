@@ -101,6 +101,11 @@ export interface ChannelContext {
   externalAccountId: string | null;
 }
 
+/** The context a connector acts in, from a tenant's channel account row. */
+export function channelContext(tenantId: string, account: { id: string; kind: ChannelKind; externalAccountId: string | null }): ChannelContext {
+  return { accountId: account.id, tenantId, kind: account.kind, externalAccountId: account.externalAccountId };
+}
+
 /** A platform's OAuth2 authorization-code flow with PKCE (server/marketplaces/oauth-connect.ts drives it). */
 export interface OAuthFlow {
   /** The platform's consent page for this application. */
