@@ -2,8 +2,9 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { openTestDatabase, type TestDatabase } from "./support/database";
 import { callerFor, seedTenant, type SeededTenant } from "./support/fixtures";
 import { demoChannel } from "./support/inbox";
-import { FakeModelApi, type ChatRequestBody } from "./support/fake-model-api";
+import { FakeModelApi } from "./support/fake-model-api";
 import { configureEnv, restoreEnv } from "./support/env";
+import { buyerConversation } from "./support/ai";
 import { drainInlineJobs, setInlineBackoffScaleForTests } from "@/server/infra/jobs";
 import { tenantDb } from "@/server/db/tenant-scope";
 import { answerConversation } from "@/server/ai/pipeline";
@@ -27,17 +28,7 @@ const RETURNS = "# Zwroty\n\nNa zwrot towaru masz 30 dni od otrzymania paczki. P
 const caller = () => callerFor(db, shop.owner);
 const slug = () => shop.tenant.slug;
 
-async function buyerWrites(text: string, conversationId?: string) {
-  const conversation = await caller().inbox.simulateIncoming({ tenantSlug: slug(), channelAccountId: channelId, buyerName: "Anna", text, conversationId });
-  await drainInlineJobs();
-  return conversation.id;
-}
-
-async function latest(conversationId: string) {
-  const reply = await caller().ai.latestReply({ tenantSlug: slug(), conversationId });
-  expect(reply).not.toBeNull();
-  return reply!;
-}
+const { buyerWrites, latest } = buyerConversation(() => ({ db, owner: shop.owner, tenantSlug: slug(), channelId }), "Anna");
 
 beforeAll(async () => {
   await fake.start();
@@ -160,7 +151,7 @@ describe("with a model (OpenAI-compatible, over HTTP)", () => {
     fake.failNext = 0;
   });
 
-  const systemOf = (body: ChatRequestBody) => String(body.messages.find((m) => m.role === "system")?.content ?? "");
+  const systemOf = FakeModelApi.systemPrompt;
 
   it("writes from the sources, cites them, records tokens and cost per tenant, and auto-sends where allowed", async () => {
     fake.chat = (body) => {

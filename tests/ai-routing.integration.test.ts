@@ -2,9 +2,9 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { openTestDatabase, type TestDatabase } from "./support/database";
 import { addMember, callerFor, seedTenant, type SeededTenant } from "./support/fixtures";
 import { demoChannel } from "./support/inbox";
-import { FakeModelApi, type ChatRequestBody } from "./support/fake-model-api";
+import { FakeModelApi } from "./support/fake-model-api";
 import { configureEnv, restoreEnv } from "./support/env";
-import { playgroundAnswer } from "./support/ai";
+import { buyerConversation, playgroundAnswer } from "./support/ai";
 import { drainInlineJobs, setInlineBackoffScaleForTests } from "@/server/infra/jobs";
 import { tenantDb } from "@/server/db/tenant-scope";
 import { VERBATIM } from "@/server/ai/thread-summary";
@@ -28,19 +28,8 @@ const SHIPPING = "# Wysyłka\n\nZamówienia wysyłamy w ciągu 24 godzin kuriere
 const caller = (user = shop.owner) => callerFor(db, user);
 const slug = () => shop.tenant.slug;
 const scoped = () => tenantDb(db.prisma, shop.tenant.id);
-const systemOf = (body: ChatRequestBody) => String(body.messages.find((m) => m.role === "system")?.content ?? "");
-
-async function buyerWrites(text: string, conversationId?: string, buyerName = "Ewa") {
-  const conversation = await caller().inbox.simulateIncoming({ tenantSlug: slug(), channelAccountId: channelId, buyerName, text, conversationId });
-  await drainInlineJobs();
-  return conversation.id;
-}
-
-async function latest(conversationId: string) {
-  const reply = await caller().ai.latestReply({ tenantSlug: slug(), conversationId });
-  expect(reply).not.toBeNull();
-  return reply!;
-}
+const systemOf = FakeModelApi.systemPrompt;
+const { buyerWrites, latest } = buyerConversation(() => ({ db, owner: shop.owner, tenantSlug: slug(), channelId }), "Ewa");
 
 beforeAll(async () => {
   await fake.start();

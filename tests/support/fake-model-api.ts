@@ -43,6 +43,11 @@ export class FakeModelApi {
   /** Scripted chat answers; by default a fixed text. Receives the request body. */
   chat: (body: ChatRequestBody) => ChatTurn = () => ({ content: "OK" });
 
+  /** The system prompt of a chat request (either API). */
+  static systemPrompt(body: ChatRequestBody): string {
+    return String(body.messages.find((m) => m.role === "system")?.content ?? "");
+  }
+
   /** Chat requests of both APIs, in the OpenAI shape. */
   chatRequests(): ChatRequestBody[] {
     return this.requests.flatMap((r) =>
