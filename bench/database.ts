@@ -12,6 +12,8 @@ export interface BenchDatabase {
    * "same read without the extension" baseline.
    */
   withOwnerClient<T>(fn: (client: PrismaClient) => Promise<T>): Promise<T>;
+  /** PGlite has one session: inside withOwnerClient every query runs as the owner, so scoped reads cannot interleave. */
+  sharedSession: boolean;
   close(): Promise<void>;
 }
 
@@ -23,6 +25,7 @@ export async function openBenchDatabase(): Promise<BenchDatabase> {
     return {
       db,
       label: "PGlite (in-process; set BENCH_DATABASE_URL for PostgreSQL)",
+      sharedSession: true,
       // PGlite has one session: switch it to the owner for the baseline phase, then back.
       async withOwnerClient(fn) {
         await db.prisma.$executeRawUnsafe("SET ROLE postgres");
@@ -49,6 +52,7 @@ export async function openBenchDatabase(): Promise<BenchDatabase> {
     db,
     label: `PostgreSQL (${new URL(adminUrl).host})`,
     withOwnerClient: (fn) => fn(owner),
+    sharedSession: false,
     async close() {
       await owner.$disconnect();
       await ownerPool.end().catch(() => undefined);

@@ -5,6 +5,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaClient } from "./generated/client";
 import { migrate, type SqlSession } from "./migrate";
+import { ScopedPool, scopedPglite } from "./scoped-connections";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
 
@@ -78,8 +79,9 @@ async function openPostgres(databaseUrl: string, options: OpenOptions): Promise<
   }
   if (result.applied.length) logger.info("database migrated", { applied: result.applied });
 
-  // The role is set in the connection's start-up packet, before any query can run on it.
-  const pool = new pg.Pool({
+  // The role is set in the connection's start-up packet, before any query can run on it;
+  // the tenant scope is set by the pool on every checkout (scoped-connections.ts).
+  const pool = new ScopedPool({
     connectionString: databaseUrl,
     max: options.poolSize ?? 10,
     // JIT compilation costs ~200 ms on list queries whose cost estimate is large but
@@ -133,7 +135,7 @@ async function openPglite(dataDir: string): Promise<Database> {
   if (result.applied.length) logger.info("embedded database migrated", { applied: result.applied });
   await lite.exec(`SET ROLE ${APP_ROLE}`);
 
-  const prisma = createPrisma(new PrismaPGlite(lite));
+  const prisma = createPrisma(new PrismaPGlite(scopedPglite(lite)));
   return {
     engine: "pglite",
     vector: await hasVector(owner),

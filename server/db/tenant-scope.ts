@@ -1,54 +1,82 @@
 import type { BasePrisma } from "./client";
 import type { Prisma } from "./generated/client";
+import { runInScope, runUnscoped, type Scope } from "./scoped-connections";
 
 /**
- * The one tenant-scoped access path. Every operation on a scoped client runs in its
- * own transaction whose first statement sets app.tenant_id / app.user_id with
- * set_config(..., is_local => TRUE), so the setting dies with the transaction and can
- * never leak to the next request that borrows the pooled connection. RLS policies
- * read those settings: a query that forgets `where: { tenantId }` still sees only
- * the scoped tenant's rows, and an unscoped query sees none.
+ * The one tenant-scoped access path. Every operation on a scoped client runs with its
+ * scope (tenant and/or user) attached; the connection layer (scoped-connections.ts)
+ * sets app.tenant_id / app.user_id on whichever connection runs the statement, and RLS
+ * policies read them. A query that forgets `where: { tenantId }` still sees only the
+ * scoped tenant's rows, and an unscoped query sees none.
  */
-export interface Scope {
-  tenantId?: string;
-  userId?: string;
-}
-
+export type { Scope };
 export type ScopedTransaction = Prisma.TransactionClient;
 
-function setScope(client: { $executeRaw: BasePrisma["$executeRaw"] }, scope: Scope) {
-  return client.$executeRaw`SELECT set_config('app.tenant_id', ${scope.tenantId ?? ""}, TRUE), set_config('app.user_id', ${scope.userId ?? ""}, TRUE)`;
+type FindFirst = (args: unknown) => Promise<unknown>;
+type Delegates = Record<string, { findFirst: FindFirst; findFirstOrThrow: FindFirst }>;
+
+/**
+ * Prisma collects every findUnique of one tick into a batch it dispatches later, from
+ * whichever caller started the tick: the scope of that caller would apply to the whole
+ * batch. So a scoped findUnique runs as the equivalent findFirst, which is never batched.
+ * Compound keys (`a_b: { a, b }`) become plain field filters; the schema names none of
+ * its compound keys, so the name is always the fields joined by "_" (tested).
+ */
+function uniqueWhereAsFilter(where: Record<string, unknown>): Record<string, unknown> {
+  const filter: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(where)) {
+    const parts = key.split("_");
+    const isCompound =
+      parts.length > 1 &&
+      value !== null &&
+      typeof value === "object" &&
+      !Array.isArray(value) &&
+      Object.keys(value).sort().join("_") === [...parts].sort().join("_");
+    if (isCompound) Object.assign(filter, value);
+    else filter[key] = value;
+  }
+  return filter;
+}
+
+function lowerFirst(name: string) {
+  return name.charAt(0).toLowerCase() + name.slice(1);
 }
 
 export function scopedClient(base: BasePrisma, scope: Scope) {
+  const delegates = base as unknown as Delegates;
   return base.$extends({
     name: "rls-scope",
     query: {
       // Top-level hook: covers model operations and $queryRaw/$executeRaw alike.
-      async $allOperations({ args, query }) {
-        const [, result] = await base.$transaction([setScope(base, scope), query(args)]);
-        return result;
+      async $allOperations({ model, operation, args, query }) {
+        if (model && (operation === "findUnique" || operation === "findUniqueOrThrow")) {
+          const delegate = delegates[lowerFirst(model)];
+          if (!delegate) throw new Error(`no delegate for model ${model}`);
+          const { where, ...rest } = args as { where: Record<string, unknown> };
+          const find = operation === "findUnique" ? delegate.findFirst : delegate.findFirstOrThrow;
+          return runInScope(scope, () => find({ ...rest, where: uniqueWhereAsFilter(where) }));
+        }
+        return runInScope(scope, () => query(args));
       },
     },
     client: {
       /**
-       * Interactive transaction under the same scope. Calling `$transaction(async tx => …)`
-       * on the scoped client would not be atomic (each operation would open its own
-       * transaction through the hook above), so multi-statement work goes through here.
+       * Interactive transaction under the same scope: the transaction's connection is
+       * scoped when it is taken. The callback itself runs without an ambient scope, so
+       * anything it schedules outside `tx` cannot pick up this tenant by accident.
        */
       $scoped<T>(fn: (tx: ScopedTransaction) => Promise<T>, options?: { timeout?: number }): Promise<T> {
-        return base.$transaction(
-          async (tx) => {
-            await setScope(tx, scope);
-            return fn(tx);
-          },
-          { timeout: options?.timeout ?? 15_000, maxWait: 10_000 },
+        return runInScope(scope, () =>
+          base.$transaction((tx) => runUnscoped(() => fn(tx)), { timeout: options?.timeout ?? 15_000, maxWait: 10_000 }),
         );
+      },
+      /** A batch `$transaction([...])` is dispatched outside its caller's scope: use `$scoped`. */
+      $transaction(): never {
+        throw new Error("use $scoped(async (tx) => …) for transactions on a scoped client");
       },
     },
   });
 }
-
 export type ScopedDb = ReturnType<typeof scopedClient>;
 
 /**
