@@ -3,7 +3,8 @@ import { openTestDatabase, type TestDatabase } from "./support/database";
 import { callerFor, seedTenant, type SeededTenant } from "./support/fixtures";
 import { demoChannel } from "./support/inbox";
 import { FakeModelApi } from "./support/fake-model-api";
-import { configureEnv, restoreEnv } from "./support/env";
+import { configureEnv } from "./support/env";
+import { endSuite } from "./support/suite";
 import { buyerConversation } from "./support/ai";
 import { drainInlineJobs, setInlineBackoffScaleForTests } from "@/server/infra/jobs";
 import { tenantDb } from "@/server/db/tenant-scope";
@@ -42,13 +43,7 @@ beforeAll(async () => {
   }
   await drainInlineJobs();
 });
-afterAll(async () => {
-  await drainInlineJobs();
-  restoreEnv();
-  setInlineBackoffScaleForTests(1);
-  await db?.close();
-  await fake.stop();
-});
+afterAll(() => endSuite(db, fake));
 
 describe("offline responder (no model configured)", () => {
   beforeEach(async () => {

@@ -3,7 +3,8 @@ import { openTestDatabase, type TestDatabase } from "./support/database";
 import { addMember, callerFor, seedTenant, type SeededTenant } from "./support/fixtures";
 import { demoChannel } from "./support/inbox";
 import { FakeModelApi } from "./support/fake-model-api";
-import { configureEnv, restoreEnv } from "./support/env";
+import { configureEnv } from "./support/env";
+import { endSuite } from "./support/suite";
 import { buyerConversation, playgroundAnswer } from "./support/ai";
 import { drainInlineJobs, setInlineBackoffScaleForTests } from "@/server/infra/jobs";
 import { tenantDb } from "@/server/db/tenant-scope";
@@ -45,13 +46,7 @@ beforeAll(async () => {
   await caller().knowledgeBase.createFromText({ tenantSlug: slug(), title: "Wysyłka", text: SHIPPING });
   await drainInlineJobs();
 });
-afterAll(async () => {
-  await drainInlineJobs();
-  restoreEnv();
-  setInlineBackoffScaleForTests(1);
-  await db?.close();
-  await fake.stop();
-});
+afterAll(() => endSuite(db, fake));
 
 describe("escalation: assign by rule, notify in the app", () => {
   beforeEach(async () => {

@@ -6,7 +6,8 @@ import { openTestDatabase, type TestDatabase } from "./support/database";
 import { callerFor, seedTenant, type SeededTenant } from "./support/fixtures";
 import { demoChannel } from "./support/inbox";
 import { FakeModelApi } from "./support/fake-model-api";
-import { configureEnv, restoreEnv } from "./support/env";
+import { configureEnv } from "./support/env";
+import { endSuite } from "./support/suite";
 import { drainInlineJobs, setInlineBackoffScaleForTests } from "@/server/infra/jobs";
 import { tenantDb } from "@/server/db/tenant-scope";
 
@@ -54,13 +55,9 @@ beforeAll(async () => {
   shop = await seedTenant(db, "tools");
 });
 afterAll(async () => {
-  await drainInlineJobs();
-  restoreEnv();
-  setInlineBackoffScaleForTests(1);
   server?.closeAllConnections();
   await new Promise((resolve) => server?.close(resolve));
-  await fake.stop();
-  await db?.close();
+  await endSuite(db, fake);
 });
 
 const caller = () => callerFor(db, shop.owner);

@@ -6,6 +6,7 @@ import { connectAllegro, useFakeAllegro } from "./support/inbox";
 import { pollChannelAccount } from "@/server/inbox/poll-service";
 import { deliverOutboundMessage } from "@/server/inbox/delivery-service";
 import { dispatchAllOutboxes } from "@/server/infra/outbox";
+import { endSuite } from "./support/suite";
 import { drainInlineJobs, RetryLaterError, setInlineBackoffScaleForTests } from "@/server/infra/jobs";
 import { tenantDb } from "@/server/db/tenant-scope";
 import { databaseCredentialProvider, openCredentials } from "@/server/marketplaces/credentials";
@@ -22,10 +23,8 @@ beforeAll(async () => {
   useFakeAllegro(db, fake);
 });
 afterAll(async () => {
-  await drainInlineJobs();
+  await endSuite(db, fake);
   setConnectorForTests("allegro", undefined);
-  await fake?.stop();
-  await db?.close();
 });
 beforeEach(async () => {
   shop = await seedTenant(db, "allegro");

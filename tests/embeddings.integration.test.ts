@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openTestDatabase, type TestDatabase } from "./support/database";
 import { callerFor, seedTenant, type SeededTenant } from "./support/fixtures";
 import { FakeModelApi } from "./support/fake-model-api";
-import { configureEnv, restoreEnv } from "./support/env";
+import { configureEnv } from "./support/env";
+import { endSuite } from "./support/suite";
 import { drainInlineJobs, emitJobs, setInlineBackoffScaleForTests } from "@/server/infra/jobs";
 import { tenantDb } from "@/server/db/tenant-scope";
 import { findKnowledgeWork } from "@/server/knowledge/sweep";
@@ -38,13 +39,7 @@ beforeAll(async () => {
   shop = await seedTenant(db, "emb");
   other = await seedTenant(db, "emb-other");
 });
-afterAll(async () => {
-  await drainInlineJobs();
-  restoreEnv();
-  setInlineBackoffScaleForTests(1);
-  await db?.close();
-  await fake.stop();
-});
+afterAll(() => endSuite(db, fake));
 
 describe.runIf(process.env.TEST_ENGINE !== "postgres")("with pgvector (PGlite)", () => {
   it("embeds every passage in batches, records the model, size and tokens per tenant", async () => {

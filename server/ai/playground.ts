@@ -8,7 +8,7 @@ import { chooseTier, classifyMessage, type TierReason } from "./intent";
 import { detectLanguage } from "./language";
 import { chatSetup } from "./providers";
 import { readAiSettings } from "./settings-service";
-import { recordUsage } from "./usage";
+import { generationUsage, recordUsage } from "./usage";
 
 export type PlaygroundEvent =
   | { type: "text"; delta: string }
@@ -103,15 +103,7 @@ export async function checkModel(db: ScopedDb, tenantId: string) {
   const started = performance.now();
   try {
     const result = await generateText({ model: setup.model, prompt: "Reply with: OK", maxOutputTokens: 5, maxRetries: 0, abortSignal: AbortSignal.timeout(15_000) });
-    await recordUsage(db, tenantId, {
-      kind: "generation",
-      provider: setup.provider,
-      model: setup.modelId,
-      inputTokens: result.totalUsage.inputTokens ?? 0,
-      outputTokens: result.totalUsage.outputTokens ?? 0,
-      outcome: "check",
-      keySource: setup.keySource,
-    });
+    await recordUsage(db, tenantId, generationUsage(setup, result.totalUsage, { outcome: "check" }));
   } catch (error) {
     throw new AppError("BAD_REQUEST", "ai.errors.modelCheckFailed", { detail: error instanceof Error ? error.message.slice(0, 200) : "" });
   }

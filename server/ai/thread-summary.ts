@@ -2,7 +2,7 @@ import { generateText } from "ai";
 import type { ScopedDb } from "@/server/db/tenant-scope";
 import { logger } from "@/lib/logger";
 import type { ChatSetup } from "./providers";
-import { recordUsage } from "./usage";
+import { generationUsage, recordUsage } from "./usage";
 
 /**
  * Rolling summary of a long thread. The engine shows the model the last VERBATIM
@@ -57,18 +57,11 @@ export async function refreshThreadSummary(db: ScopedDb, tenantId: string, conve
     abortSignal: AbortSignal.timeout(30_000),
   });
   const summary = result.text.trim().slice(0, MAX_SUMMARY);
-  await recordUsage(db, tenantId, {
-    kind: "generation",
-    provider: setup.provider,
-    model: setup.modelId,
-    inputTokens: result.totalUsage.inputTokens ?? 0,
-    outputTokens: result.totalUsage.outputTokens ?? 0,
-    conversationId,
-    tier: "fast",
-    latencyMs: Math.round(performance.now() - started),
-    outcome: "summary",
-    keySource: setup.keySource,
-  });
+  await recordUsage(
+    db,
+    tenantId,
+    generationUsage(setup, result.totalUsage, { conversationId, tier: "fast", latencyMs: Math.round(performance.now() - started), outcome: "summary" }),
+  );
   if (!summary) return false;
   await db.conversation.update({ where: { id: conversationId }, data: { aiSummary: summary, aiSummaryThrough: unfolded.at(-1)!.platformCreatedAt } });
   return true;

@@ -1,5 +1,6 @@
 import type { ScopedDb, ScopedTransaction } from "@/server/db/tenant-scope";
 import type { AiUsageKind } from "@/server/db/generated/client";
+import type { ChatSetup } from "./providers";
 
 export interface UsageRecord {
   kind: AiUsageKind;
@@ -13,6 +14,23 @@ export interface UsageRecord {
   outcome?: string;
   /** "tenant": paid with the tenant's own key — recorded, not charged to the plan's budget. */
   keySource?: "platform" | "tenant";
+}
+
+/** The usage of one call a chat setup made; the AI SDK leaves token counts out when a provider omits them. */
+export function generationUsage(
+  setup: Pick<ChatSetup, "provider" | "modelId" | "keySource">,
+  tokens: { inputTokens?: number; outputTokens?: number },
+  details: Pick<UsageRecord, "conversationId" | "tier" | "latencyMs" | "outcome"> = {},
+): UsageRecord {
+  return {
+    kind: "generation",
+    provider: setup.provider,
+    model: setup.modelId,
+    inputTokens: tokens.inputTokens ?? 0,
+    outputTokens: tokens.outputTokens ?? 0,
+    keySource: setup.keySource,
+    ...details,
+  };
 }
 
 export interface UsageCost {

@@ -1,5 +1,4 @@
 import { setInlineBackoffScaleForTests } from "@/server/infra/jobs";
+import { TEST_BACKOFF_SCALE } from "./suite";
 
-// Inline job retries back off 1 s, 2 s, 4 s… in production; tests keep the same
-// sequence at 1/100 of the time.
-setInlineBackoffScaleForTests(0.01);
+setInlineBackoffScaleForTests(TEST_BACKOFF_SCALE);
