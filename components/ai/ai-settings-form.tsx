@@ -6,15 +6,15 @@ import { useT } from "@/components/providers/i18n";
 import { useTRPC } from "@/components/providers/trpc";
 import { useCurrentTenant } from "@/components/shell/shell-context";
 import { useFormError } from "@/components/forms/use-form-error";
-import { readFormError } from "@/components/forms/trpc-error";
 import { isTenantAdmin } from "@/components/tenants/types";
 import { CHANNEL_KINDS, type ChannelKind } from "@/components/inbox/types";
 import { Textarea } from "@/components/knowledge/textarea";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
 import { CardSection } from "@/components/ui/card";
 import { Field, SelectField, TextField } from "@/components/ui/field";
-import { Spinner } from "@/components/ui/spinner";
+import { LoadingStatus } from "@/components/ui/loading-status";
+import { QueryError } from "@/components/ui/query-error";
+import { SaveButtonRow } from "@/components/ui/save-button";
 import { AutoSendMatrix } from "./auto-send-matrix";
 import { EnabledSwitch } from "./enabled-switch";
 import { EscalationRules } from "./escalation-rules";
@@ -34,28 +34,16 @@ export function AiSettingsSection() {
       {settings.data && channels.data ? (
         <SettingsForm initial={settings.data} kinds={CHANNEL_KINDS.filter((kind) => channels.data.some((channel) => channel.kind === kind))} />
       ) : failed ? (
-        <Alert
-          tone="error"
+        <QueryError
+          error={failed}
           title={t("ai.ui.loadFailed")}
-          action={
-            <Button
-              variant="secondary"
-              size="sm"
-              onClick={() => {
-                if (settings.isError) void settings.refetch();
-                if (channels.isError) void channels.refetch();
-              }}
-            >
-              {t("common.retry")}
-            </Button>
-          }
-        >
-          {readFormError(failed, t("errors.internal")).message}
-        </Alert>
+          onRetry={() => {
+            if (settings.isError) void settings.refetch();
+            if (channels.isError) void channels.refetch();
+          }}
+        />
       ) : (
-        <p role="status" className="flex items-center gap-2 text-sm text-slate-600">
-          <Spinner /> {t("common.loading")}
-        </p>
+        <LoadingStatus />
       )}
     </CardSection>
   );
@@ -199,13 +187,7 @@ function SettingsForm({ initial, kinds }: { initial: AiSettings; kinds: ChannelK
           }}
         />
       </fieldset>
-      {canEdit && (
-        <div className="flex justify-end border-t border-slate-100 pt-5">
-          <Button type="submit" loading={update.isPending} loadingText={t("common.saving")}>
-            {t("common.save")}
-          </Button>
-        </div>
-      )}
+      {canEdit && <SaveButtonRow saving={update.isPending} />}
     </form>
   );
 }

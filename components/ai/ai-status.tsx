@@ -6,12 +6,10 @@ import clsx from "clsx";
 import { useLocale, useT } from "@/components/providers/i18n";
 import { useTRPC } from "@/components/providers/trpc";
 import { useCurrentTenant } from "@/components/shell/shell-context";
-import { readFormError } from "@/components/forms/trpc-error";
-import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
-import { Button } from "@/components/ui/button";
 import { CardSection } from "@/components/ui/card";
-import { Spinner } from "@/components/ui/spinner";
+import { LoadingStatus } from "@/components/ui/loading-status";
+import { QueryError } from "@/components/ui/query-error";
 import { formatPln } from "./format";
 import { ProviderLabel, providerName } from "./provider-label";
 import type { AiStatus } from "./types";
@@ -150,21 +148,9 @@ export function AiStatusCard() {
   return (
     <CardSection title={t("ai.ui.status.title")} description={t("ai.ui.status.intro")}>
       {status.isPending ? (
-        <p role="status" className="flex items-center gap-2 text-sm text-slate-600">
-          <Spinner /> {t("common.loading")}
-        </p>
+        <LoadingStatus />
       ) : status.isError ? (
-        <Alert
-          tone="error"
-          title={t("ai.ui.loadFailed")}
-          action={
-            <Button variant="secondary" size="sm" onClick={() => void status.refetch()}>
-              {t("common.retry")}
-            </Button>
-          }
-        >
-          {readFormError(status.error, t("errors.internal")).message}
-        </Alert>
+        <QueryError error={status.error} title={t("ai.ui.loadFailed")} onRetry={() => void status.refetch()} />
       ) : (
         <div className="grid gap-6 md:grid-cols-3">
           <Responder status={status.data} />

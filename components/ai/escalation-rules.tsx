@@ -5,12 +5,11 @@ import { useQuery } from "@tanstack/react-query";
 import { useT } from "@/components/providers/i18n";
 import { useTRPC } from "@/components/providers/trpc";
 import { useCurrentTenant, useCurrentUser } from "@/components/shell/shell-context";
-import { readFormError } from "@/components/forms/trpc-error";
-import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { CloseIcon, PlusIcon } from "@/components/ui/icons";
 import { Select } from "@/components/ui/input";
-import { Spinner } from "@/components/ui/spinner";
+import { LoadingStatus } from "@/components/ui/loading-status";
+import { QueryError } from "@/components/ui/query-error";
 import { INTENTS, isIntent, MAX_ESCALATION_RULES, type EscalationRule } from "./types";
 
 type RuleTopic = EscalationRule["intent"];
@@ -93,21 +92,9 @@ export function EscalationRules({
       </div>
 
       {members.isPending ? (
-        <p role="status" className="flex items-center gap-2 text-sm text-slate-600">
-          <Spinner /> {t("common.loading")}
-        </p>
+        <LoadingStatus />
       ) : members.isError ? (
-        <Alert
-          tone="error"
-          title={t("ai.ui.escalation.membersFailed")}
-          action={
-            <Button variant="secondary" size="sm" onClick={() => void members.refetch()}>
-              {t("common.retry")}
-            </Button>
-          }
-        >
-          {readFormError(members.error, t("errors.internal")).message}
-        </Alert>
+        <QueryError error={members.error} title={t("ai.ui.escalation.membersFailed")} onRetry={() => void members.refetch()} />
       ) : (
         rules.length > 0 && (
           <ol aria-label={t("ai.ui.escalation.list")} className="space-y-2">

@@ -4,7 +4,7 @@ import { useId, useState, type KeyboardEvent } from "react";
 import clsx from "clsx";
 import { useT } from "@/components/providers/i18n";
 import { Button } from "@/components/ui/button";
-import { CloseIcon } from "@/components/ui/icons";
+import { RemovableChip } from "@/components/ui/removable-chip";
 import { MAX_KEYWORD_LENGTH, MAX_KEYWORDS } from "./types";
 
 /**
@@ -80,19 +80,14 @@ export function KeywordInput({
         {keywords.length > 0 && (
           <ul aria-label={t("ai.ui.settings.keywordList")} className="flex flex-wrap items-center gap-1.5">
             {keywords.map((keyword) => (
-              <li key={keyword} className="inline-flex items-center gap-1 rounded-full bg-slate-100 py-0.5 pr-1 pl-2.5 text-xs text-slate-800 ring-1 ring-slate-200 ring-inset">
+              <RemovableChip
+                key={keyword}
+                className="ring-1 ring-slate-200 ring-inset"
+                removeLabel={t("ai.ui.settings.removeKeyword", { keyword })}
+                onRemove={disabled ? undefined : () => onChange(keywords.filter((other) => other !== keyword))}
+              >
                 {keyword}
-                {!disabled && (
-                  <button
-                    type="button"
-                    onClick={() => onChange(keywords.filter((other) => other !== keyword))}
-                    className="cursor-pointer rounded-full p-0.5 text-slate-500 hover:bg-slate-200 hover:text-slate-800"
-                  >
-                    <CloseIcon className="size-3.5" />
-                    <span className="sr-only">{t("ai.ui.settings.removeKeyword", { keyword })}</span>
-                  </button>
-                )}
-              </li>
+              </RemovableChip>
             ))}
           </ul>
         )}

@@ -7,14 +7,15 @@ import { useLocale, useT } from "@/components/providers/i18n";
 import { useTRPC } from "@/components/providers/trpc";
 import { useCurrentTenant } from "@/components/shell/shell-context";
 import { useFormError } from "@/components/forms/use-form-error";
-import { readFormError } from "@/components/forms/trpc-error";
 import { isTenantAdmin } from "@/components/tenants/types";
 import { formatDateTime } from "@/components/inbox/time-format";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { CardSection } from "@/components/ui/card";
 import { TextField } from "@/components/ui/field";
-import { Spinner } from "@/components/ui/spinner";
+import { LoadingStatus } from "@/components/ui/loading-status";
+import { QueryError } from "@/components/ui/query-error";
+import { SaveButton } from "@/components/ui/save-button";
 import { CHAT_DEFAULTS } from "@/lib/ai-models";
 import { formatDuration } from "./format";
 import { providerName } from "./provider-label";
@@ -41,21 +42,9 @@ export function ModelProviderSection() {
         {settings.data ? (
           <ModelForm model={settings.data.model} />
         ) : settings.isError ? (
-          <Alert
-            tone="error"
-            title={t("ai.ui.loadFailed")}
-            action={
-              <Button variant="secondary" size="sm" onClick={() => void settings.refetch()}>
-                {t("common.retry")}
-              </Button>
-            }
-          >
-            {readFormError(settings.error, t("errors.internal")).message}
-          </Alert>
+          <QueryError error={settings.error} title={t("ai.ui.loadFailed")} onRetry={() => void settings.refetch()} />
         ) : (
-          <p role="status" className="flex items-center gap-2 text-sm text-slate-600">
-            <Spinner /> {t("common.loading")}
-          </p>
+          <LoadingStatus />
         )}
       </CardSection>
     </div>
@@ -257,9 +246,7 @@ function ModelForm({ model }: { model: ModelSettings }) {
                 {dirty ? t("ai.ui.model.checkUnsaved") : t("ai.ui.model.checkHint")}
               </p>
             </div>
-            <Button type="submit" loading={busy} loadingText={t("common.saving")}>
-              {t("common.save")}
-            </Button>
+            <SaveButton saving={busy} />
           </div>
         </>
       )}
@@ -272,11 +259,7 @@ function CheckResult({ check }: { check: ReturnType<typeof useCheckModel> }) {
   const t = useT();
   const locale = useLocale();
   if (check.isError) {
-    return (
-      <Alert tone="error" title={t("ai.ui.model.checkFailed")}>
-        {readFormError(check.error, t("errors.internal")).message}
-      </Alert>
-    );
+    return <QueryError error={check.error} title={t("ai.ui.model.checkFailed")} />;
   }
   if (!check.data) return null;
   if (check.data.provider === "offline") return <Alert tone="info">{t("ai.ui.model.checkOffline")}</Alert>;

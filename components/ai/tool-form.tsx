@@ -10,6 +10,7 @@ import { Textarea } from "@/components/knowledge/textarea";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, TextField } from "@/components/ui/field";
+import { SaveButton } from "@/components/ui/save-button";
 import { EnabledSwitch } from "./enabled-switch";
 import {
   asJsonObject,
@@ -155,9 +156,7 @@ export function ToolForm({
           {t("common.cancel")}
         </Button>
         {tool ? (
-          <Button type="submit" loading={update.isPending} loadingText={t("common.saving")}>
-            {t("common.save")}
-          </Button>
+          <SaveButton saving={update.isPending} />
         ) : (
           <Button type="submit" loading={create.isPending} loadingText={t("ai.ui.tools.creating")}>
             {t("ai.ui.tools.create")}

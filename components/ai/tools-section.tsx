@@ -5,7 +5,6 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useLocale, useT } from "@/components/providers/i18n";
 import { useTRPC } from "@/components/providers/trpc";
 import { useCurrentTenant } from "@/components/shell/shell-context";
-import { readFormError } from "@/components/forms/trpc-error";
 import { isTenantAdmin } from "@/components/tenants/types";
 import { formatDateTime } from "@/components/inbox/time-format";
 import { Alert } from "@/components/ui/alert";
@@ -13,7 +12,8 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { CardSection } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import { Spinner } from "@/components/ui/spinner";
+import { LoadingStatus } from "@/components/ui/loading-status";
+import { QueryError } from "@/components/ui/query-error";
 import { ToolForm } from "./tool-form";
 import { ToolTestDialog } from "./tool-test-dialog";
 import type { AiTool, CreatedTool } from "./tool-types";
@@ -71,27 +71,8 @@ function ToolCalls({ tool }: { tool: AiTool }) {
   const trpc = useTRPC();
   const tenant = useCurrentTenant();
   const calls = useQuery(trpc.ai.toolCalls.queryOptions({ tenantSlug: tenant.slug, toolId: tool.id }));
-  if (calls.isPending) {
-    return (
-      <p role="status" className="flex items-center gap-2 text-sm text-slate-600">
-        <Spinner /> {t("common.loading")}
-      </p>
-    );
-  }
-  if (calls.isError) {
-    return (
-      <Alert
-        tone="error"
-        action={
-          <Button variant="secondary" size="sm" onClick={() => void calls.refetch()}>
-            {t("common.retry")}
-          </Button>
-        }
-      >
-        {readFormError(calls.error, t("errors.internal")).message}
-      </Alert>
-    );
-  }
+  if (calls.isPending) return <LoadingStatus />;
+  if (calls.isError) return <QueryError error={calls.error} onRetry={() => void calls.refetch()} />;
   if (calls.data.length === 0) return <p className="text-sm text-slate-500">{t("ai.ui.tools.callsEmpty")}</p>;
   return (
     <ul aria-label={t("ai.ui.tools.callsList", { name: tool.name })} className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white text-sm">
@@ -235,23 +216,8 @@ export function ToolsSection() {
               onCancel={() => setAdding(false)}
             />
           )}
-          {tools.isPending && (
-            <p role="status" className="flex items-center gap-2 text-sm text-slate-600">
-              <Spinner /> {t("common.loading")}
-            </p>
-          )}
-          {tools.isError && (
-            <Alert
-              tone="error"
-              action={
-                <Button variant="secondary" size="sm" onClick={() => void tools.refetch()}>
-                  {t("common.retry")}
-                </Button>
-              }
-            >
-              {readFormError(tools.error, t("errors.internal")).message}
-            </Alert>
-          )}
+          {tools.isPending && <LoadingStatus />}
+          {tools.isError && <QueryError error={tools.error} onRetry={() => void tools.refetch()} />}
           {tools.data?.length === 0 && !adding && <p className="text-sm text-slate-500">{t("ai.ui.tools.empty")}</p>}
           {tools.data && tools.data.length > 0 && (
             <ul aria-label={t("ai.ui.tools.list")} className="divide-y divide-slate-100">
@@ -287,7 +253,7 @@ export function ToolsSection() {
           confirmLabel={t("ai.ui.tools.delete")}
           pendingLabel={t("ai.ui.tools.deleting")}
           pending={remove.isPending}
-          error={remove.isError ? readFormError(remove.error, t("errors.internal")).message : null}
+          error={remove.error}
           onConfirm={() => deleting && remove.mutate({ tenantSlug: tenant.slug, toolId: deleting.id })}
           onClose={() => setDeleting(null)}
         />

@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import Link from "next/link";
 
 export function AuthCard({
   title,
@@ -20,5 +21,17 @@ export function AuthCard({
       {children}
       {footer && <div className="mt-6 border-t border-slate-100 pt-5 text-center text-sm text-slate-600">{footer}</div>}
     </div>
+  );
+}
+
+/** The footer line that sends a visitor to the other auth page ("Nie masz konta? Zarejestruj się"). */
+export function AuthSwitchPrompt({ prompt, href, linkText }: { prompt: ReactNode; href: string; linkText: ReactNode }) {
+  return (
+    <>
+      {prompt}{" "}
+      <Link href={href} className="font-medium text-brand-600 hover:text-brand-700">
+        {linkText}
+      </Link>
+    </>
   );
 }

@@ -1,13 +1,12 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
-import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useT } from "@/components/providers/i18n";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
-import { AuthCard } from "./auth-card";
+import { AuthCard, AuthSwitchPrompt } from "./auth-card";
 import { withCallbackUrl } from "./callback-url";
 import { signInWithPassword } from "./sign-in";
 
@@ -41,14 +40,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string | null }) {
     <AuthCard
       title={t("auth.signInTitle")}
       subtitle={t("auth.signInSubtitle")}
-      footer={
-        <>
-          {t("auth.noAccount")}{" "}
-          <Link href={withCallbackUrl("/sign-up", callbackUrl)} className="font-medium text-brand-600 hover:text-brand-700">
-            {t("auth.signUp")}
-          </Link>
-        </>
-      }
+      footer={<AuthSwitchPrompt prompt={t("auth.noAccount")} href={withCallbackUrl("/sign-up", callbackUrl)} linkText={t("auth.signUp")} />}
     >
       <form onSubmit={handleSubmit} noValidate className="space-y-4" aria-label={t("auth.signIn")}>
         {error && <Alert tone="error">{error}</Alert>}

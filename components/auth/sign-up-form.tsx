@@ -10,7 +10,7 @@ import { useFormError } from "@/components/forms/use-form-error";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
-import { AuthCard } from "./auth-card";
+import { AuthCard, AuthSwitchPrompt } from "./auth-card";
 import { withCallbackUrl } from "./callback-url";
 import { signInWithPassword } from "./sign-in";
 
@@ -56,14 +56,7 @@ export function SignUpForm({ callbackUrl, initialEmail }: { callbackUrl: string 
     <AuthCard
       title={t("auth.signUpTitle")}
       subtitle={t("auth.signUpSubtitle")}
-      footer={
-        <>
-          {t("auth.haveAccount")}{" "}
-          <Link href={withCallbackUrl("/sign-in", callbackUrl)} className="font-medium text-brand-600 hover:text-brand-700">
-            {t("auth.signIn")}
-          </Link>
-        </>
-      }
+      footer={<AuthSwitchPrompt prompt={t("auth.haveAccount")} href={withCallbackUrl("/sign-in", callbackUrl)} linkText={t("auth.signIn")} />}
     >
       <form onSubmit={handleSubmit} noValidate className="space-y-4" aria-label={t("auth.signUp")}>
         {formError.message && <Alert tone="error">{formError.message}</Alert>}

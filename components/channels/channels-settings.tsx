@@ -5,7 +5,6 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useLocale, useT } from "@/components/providers/i18n";
 import { useTRPC } from "@/components/providers/trpc";
 import { useCurrentTenant } from "@/components/shell/shell-context";
-import { readFormError } from "@/components/forms/trpc-error";
 import { isTenantAdmin } from "@/components/tenants/types";
 import { useNow } from "@/components/inbox/use-now";
 import { formatDateTime, formatRelative } from "@/components/inbox/time-format";
@@ -15,7 +14,8 @@ import { Button, buttonClasses } from "@/components/ui/button";
 import { CardSection } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { CloseIcon } from "@/components/ui/icons";
-import { Spinner } from "@/components/ui/spinner";
+import { LoadingStatus } from "@/components/ui/loading-status";
+import { QueryError } from "@/components/ui/query-error";
 import type { MessageKey } from "@/lib/i18n/messages";
 import { ChannelBadge } from "./channel-badge";
 import { ChannelStatusBadge } from "./channel-status-badge";
@@ -211,24 +211,9 @@ export function ChannelsSettings({
       <CardSection title={t("channels.title")} description={t("channels.intro")}>
         <div className="space-y-4">
           {notice && <Alert tone="success">{notice}</Alert>}
-          {poll.isError && <Alert tone="error">{readFormError(poll.error, t("errors.internal")).message}</Alert>}
-          {channels.isPending && (
-            <p role="status" className="flex items-center gap-2 text-sm text-slate-600">
-              <Spinner /> {t("common.loading")}
-            </p>
-          )}
-          {channels.isError && (
-            <Alert
-              tone="error"
-              action={
-                <Button variant="secondary" size="sm" onClick={() => void channels.refetch()}>
-                  {t("common.retry")}
-                </Button>
-              }
-            >
-              {readFormError(channels.error, t("errors.internal")).message}
-            </Alert>
-          )}
+          {poll.isError && <QueryError error={poll.error} />}
+          {channels.isPending && <LoadingStatus />}
+          {channels.isError && <QueryError error={channels.error} onRetry={() => void channels.refetch()} />}
           {channels.data?.length === 0 && <p className="text-sm text-slate-500">{t("channels.empty")}</p>}
           {channels.data && channels.data.length > 0 && (
             <ul aria-label={t("channels.listTitle")} className="divide-y divide-slate-100">
@@ -258,7 +243,7 @@ export function ChannelsSettings({
         confirmLabel={t("channels.disconnect")}
         pendingLabel={t("channels.disconnecting")}
         pending={disconnect.isPending}
-        error={disconnect.isError ? readFormError(disconnect.error, t("errors.internal")).message : null}
+        error={disconnect.error}
         onConfirm={() => disconnecting && disconnect.mutate({ tenantSlug: tenant.slug, channelAccountId: disconnecting.id })}
         onClose={() => setDisconnecting(null)}
       />

@@ -9,9 +9,9 @@ import { useTRPC } from "@/components/providers/trpc";
 import { useCurrentTenant } from "@/components/shell/shell-context";
 import { ChannelBadge } from "@/components/channels/channel-badge";
 import { NeedsHumanBadge } from "@/components/ai/ai-badges";
-import { Alert } from "@/components/ui/alert";
 import { Button, buttonClasses } from "@/components/ui/button";
-import { CheckIcon, CloseIcon } from "@/components/ui/icons";
+import { DismissibleError } from "@/components/ui/dismissible-error";
+import { CheckIcon } from "@/components/ui/icons";
 import { ConversationStatusBadge } from "./conversation-status-badge";
 import { ArrowLeftIcon, ChevronDownIcon, EnvelopeIcon, EnvelopeOpenIcon, PanelRightIcon, SnoozeIcon, UserIcon } from "./inbox-icons";
 import { TagsEditor } from "./tags-editor";
@@ -224,19 +224,7 @@ export function ConversationHeader({
         <AssigneePicker conversation={conversation} actions={actions} />
         <TagsEditor tags={conversation.tags} disabled={actions.tagsPending} onChange={actions.setTags} />
       </div>
-      {actions.error && (
-        <Alert
-          tone="error"
-          className="mt-3"
-          action={
-            <button type="button" onClick={actions.dismissError} className="cursor-pointer text-xs font-medium underline">
-              <CloseIcon className="inline size-3.5" /> {t("common.close")}
-            </button>
-          }
-        >
-          {actions.error}
-        </Alert>
-      )}
+      {actions.error && <DismissibleError message={actions.error} onDismiss={actions.dismissError} className="mt-3" />}
     </header>
   );
 }

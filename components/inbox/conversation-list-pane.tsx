@@ -4,10 +4,9 @@ import { useEffect, useRef, useState, type ReactNode } from "react";
 import clsx from "clsx";
 import { useT } from "@/components/providers/i18n";
 import { useCurrentTenant } from "@/components/shell/shell-context";
-import { readFormError } from "@/components/forms/trpc-error";
-import { Alert } from "@/components/ui/alert";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { InboxIcon } from "@/components/ui/icons";
+import { QueryError } from "@/components/ui/query-error";
 import { ConversationFilters } from "./conversation-filters";
 import { ConversationRow, ConversationRowSkeleton } from "./conversation-row";
 import { EmptyState } from "./empty-state";
@@ -104,17 +103,7 @@ export function ConversationListPane({
   } else if (query.isError && !query.data) {
     body = (
       <div className="p-4">
-        <Alert
-          tone="error"
-          title={t("inbox.listFailed")}
-          action={
-            <Button variant="secondary" size="sm" onClick={() => void query.refetch()}>
-              {t("common.retry")}
-            </Button>
-          }
-        >
-          {readFormError(query.error, t("errors.internal")).message}
-        </Alert>
+        <QueryError error={query.error} title={t("inbox.listFailed")} onRetry={() => void query.refetch()} />
       </div>
     );
   } else if (items.length === 0) {
@@ -167,7 +156,7 @@ export function ConversationListPane({
         )}
         {query.isFetchNextPageError && (
           <div className="px-3 pb-3">
-            <Alert tone="error">{readFormError(query.error, t("errors.internal")).message}</Alert>
+            <QueryError error={query.error} />
           </div>
         )}
       </>

@@ -8,9 +8,9 @@ import { useTRPC } from "@/components/providers/trpc";
 import { useCurrentTenant } from "@/components/shell/shell-context";
 import { DraftPanel } from "@/components/ai/draft-panel";
 import { httpStatusOf, readFormError } from "@/components/forms/trpc-error";
-import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { CloseIcon } from "@/components/ui/icons";
+import { QueryError } from "@/components/ui/query-error";
 import { ConversationDetails } from "./conversation-details";
 import { ConversationHeader } from "./conversation-header";
 import { EmptyState } from "./empty-state";
@@ -119,18 +119,7 @@ export function ConversationView({ conversationId, now, onBack }: { conversation
             }
           />
         ) : (
-          <Alert
-            tone="error"
-            title={t("inbox.threadFailed")}
-            className="max-w-md"
-            action={
-              <Button variant="secondary" size="sm" onClick={() => void thread.refetch()}>
-                {t("common.retry")}
-              </Button>
-            }
-          >
-            {readFormError(thread.error, t("errors.internal")).message}
-          </Alert>
+          <QueryError error={thread.error} title={t("inbox.threadFailed")} className="max-w-md" onRetry={() => void thread.refetch()} />
         )}
       </div>
     );

@@ -4,7 +4,7 @@ import { useId, useState, type FormEvent } from "react";
 import { Popover, PopoverButton, PopoverPanel } from "@headlessui/react";
 import { useT } from "@/components/providers/i18n";
 import { buttonClasses } from "@/components/ui/button";
-import { CloseIcon } from "@/components/ui/icons";
+import { RemovableChip } from "@/components/ui/removable-chip";
 import { TagIcon } from "./inbox-icons";
 
 /** What the server accepts as a tag (schemas.ts ZTag); checked here so a typo is explained at once. */
@@ -48,18 +48,14 @@ export function TagsEditor({ tags, disabled, onChange }: { tags: string[]; disab
         ) : (
           <ul className="mb-3 flex flex-wrap gap-1.5">
             {tags.map((tag) => (
-              <li key={tag} className="inline-flex items-center gap-1 rounded-full bg-slate-100 py-0.5 pr-1 pl-2.5 text-xs text-slate-800">
+              <RemovableChip
+                key={tag}
+                removeLabel={t("inbox.actions.removeTag", { tag })}
+                removeDisabled={disabled}
+                onRemove={() => onChange(tags.filter((other) => other !== tag))}
+              >
                 {tag}
-                <button
-                  type="button"
-                  disabled={disabled}
-                  onClick={() => onChange(tags.filter((other) => other !== tag))}
-                  className="cursor-pointer rounded-full p-0.5 text-slate-500 hover:bg-slate-200 hover:text-slate-800 disabled:cursor-not-allowed"
-                >
-                  <CloseIcon className="size-3.5" />
-                  <span className="sr-only">{t("inbox.actions.removeTag", { tag })}</span>
-                </button>
-              </li>
+              </RemovableChip>
             ))}
           </ul>
         )}

@@ -10,8 +10,9 @@ import { withCallbackUrl } from "@/components/auth/callback-url";
 import { httpStatusOf, readFormError } from "@/components/forms/trpc-error";
 import { Alert } from "@/components/ui/alert";
 import { Button, ButtonLink } from "@/components/ui/button";
+import { LoadingStatus } from "@/components/ui/loading-status";
+import { QueryError } from "@/components/ui/query-error";
 import { RoleBadge } from "@/components/ui/role-badge";
-import { Spinner } from "@/components/ui/spinner";
 
 interface InvitationViewProps {
   token: string;
@@ -40,9 +41,7 @@ export function InvitationView({ token, signedInEmail }: InvitationViewProps) {
   if (preview.isPending) {
     return (
       <AuthCard title={t("invitation.checking")}>
-        <p className="flex items-center gap-2 text-sm text-slate-600" role="status">
-          <Spinner /> {t("common.loading")}
-        </p>
+        <LoadingStatus />
       </AuthCard>
     );
   }
@@ -78,7 +77,7 @@ export function InvitationView({ token, signedInEmail }: InvitationViewProps) {
           <p className="text-slate-500">{t("invitation.expiresOn", { date: expires })}</p>
         </div>
 
-        {accept.isError && <Alert tone="error">{readFormError(accept.error, t("errors.internal")).message}</Alert>}
+        {accept.isError && <QueryError error={accept.error} />}
 
         {!signedInEmail && (
           <>

@@ -7,11 +7,11 @@ import { useT } from "@/components/providers/i18n";
 import { useTRPC } from "@/components/providers/trpc";
 import { useCurrentTenant } from "@/components/shell/shell-context";
 import { useFormError } from "@/components/forms/use-form-error";
-import { readFormError } from "@/components/forms/trpc-error";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, TextField } from "@/components/ui/field";
-import { Spinner } from "@/components/ui/spinner";
+import { LoadingStatus } from "@/components/ui/loading-status";
+import { QueryError } from "@/components/ui/query-error";
 import { Textarea } from "./textarea";
 import type { DocumentDetail, KnowledgeDocument } from "./types";
 
@@ -121,23 +121,10 @@ export function DocumentEditorDialog({
           <DialogTitle className="text-lg font-semibold text-slate-900">{t("knowledge.editor.title")}</DialogTitle>
           <Description className="mt-1 text-sm text-slate-600">{t("knowledge.editor.intro")}</Description>
           {/* Fetched afresh on every opening: the text changes whenever the document is processed again. */}
-          {(detail.isPending || detail.isFetching) && !detail.isError && (
-            <p role="status" className="mt-6 flex items-center gap-2 text-sm text-slate-600">
-              <Spinner /> {t("common.loading")}
-            </p>
-          )}
+          {(detail.isPending || detail.isFetching) && !detail.isError && <LoadingStatus className="mt-6" />}
           {detail.isError && (
             <div className="mt-5 space-y-4">
-              <Alert
-                tone="error"
-                action={
-                  <Button variant="secondary" size="sm" onClick={() => void detail.refetch()}>
-                    {t("common.retry")}
-                  </Button>
-                }
-              >
-                {readFormError(detail.error, t("errors.internal")).message}
-              </Alert>
+              <QueryError error={detail.error} onRetry={() => void detail.refetch()} />
               <div className="flex justify-end">
                 <Button variant="secondary" onClick={onClose}>
                   {t("common.close")}

@@ -269,7 +269,7 @@ export function DocumentList({
         confirmLabel={t("knowledge.list.deleteConfirm")}
         pendingLabel={t("knowledge.list.deleting")}
         pending={remove.isPending}
-        error={remove.isError ? readFormError(remove.error, t("errors.internal")).message : null}
+        error={remove.error}
         onConfirm={() => deleting && remove.mutate({ tenantSlug: tenant.slug, documentId: deleting.id })}
         onClose={() => setDeleting(null)}
       />

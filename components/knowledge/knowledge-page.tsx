@@ -3,12 +3,11 @@
 import { useCallback, useEffect, useState } from "react";
 import { useT } from "@/components/providers/i18n";
 import { useCurrentTenant } from "@/components/shell/shell-context";
-import { readFormError } from "@/components/forms/trpc-error";
 import { isTenantAdmin } from "@/components/tenants/types";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
 import { CardSection } from "@/components/ui/card";
-import { Spinner } from "@/components/ui/spinner";
+import { LoadingStatus } from "@/components/ui/loading-status";
+import { QueryError } from "@/components/ui/query-error";
 import { AddKnowledge } from "./add-knowledge";
 import { DocumentList } from "./document-list";
 import { UploadList } from "./document-upload";
@@ -78,24 +77,9 @@ export function KnowledgePage() {
           {listNotice && <Alert tone="success">{listNotice}</Alert>}
           {/* New files for existing documents are sent from the list, so their progress shows here. */}
           {admin && <UploadList uploads={uploads} items={uploads.items.filter((item) => item.replacing)} />}
-          {limits.isError && <Alert tone="error">{readFormError(limits.error, t("errors.internal")).message}</Alert>}
-          {documents.isPending && (
-            <p role="status" className="flex items-center gap-2 text-sm text-slate-600">
-              <Spinner /> {t("common.loading")}
-            </p>
-          )}
-          {documents.isError && (
-            <Alert
-              tone="error"
-              action={
-                <Button variant="secondary" size="sm" onClick={() => void documents.refetch()}>
-                  {t("common.retry")}
-                </Button>
-              }
-            >
-              {readFormError(documents.error, t("errors.internal")).message}
-            </Alert>
-          )}
+          {limits.isError && <QueryError error={limits.error} />}
+          {documents.isPending && <LoadingStatus />}
+          {documents.isError && <QueryError error={documents.error} onRetry={() => void documents.refetch()} />}
           {documents.data?.length === 0 && <DocumentsEmpty admin={admin} />}
           {documents.data && documents.data.length > 0 && (
             <DocumentList

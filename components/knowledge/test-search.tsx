@@ -6,13 +6,12 @@ import { useQuery } from "@tanstack/react-query";
 import { useLocale, useT } from "@/components/providers/i18n";
 import { useTRPC } from "@/components/providers/trpc";
 import { useCurrentTenant } from "@/components/shell/shell-context";
-import { readFormError } from "@/components/forms/trpc-error";
 import { EmptyState } from "@/components/inbox/empty-state";
 import { SearchIcon } from "@/components/inbox/inbox-icons";
-import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { CardSection } from "@/components/ui/card";
 import { Input } from "@/components/ui/input";
+import { QueryError } from "@/components/ui/query-error";
 import { Spinner } from "@/components/ui/spinner";
 import { pluralForm, type KnowledgeDocument, type SearchPassage } from "./types";
 
@@ -151,18 +150,7 @@ export function TestSearch({ documents }: { documents: KnowledgeDocument[] | und
               <Spinner /> {t("knowledge.search.searching")}
             </p>
           )}
-          {search.isError && (
-            <Alert
-              tone="error"
-              action={
-                <Button variant="secondary" size="sm" onClick={() => void search.refetch()}>
-                  {t("common.retry")}
-                </Button>
-              }
-            >
-              {readFormError(search.error, t("errors.internal")).message}
-            </Alert>
-          )}
+          {search.isError && <QueryError error={search.error} onRetry={() => void search.refetch()} />}
           {results?.length === 0 && (
             <EmptyState icon={<SearchIcon className="size-6" />} title={t("knowledge.search.emptyTitle")} body={t("knowledge.search.empty")} className="py-8" />
           )}

@@ -6,7 +6,6 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useT } from "@/components/providers/i18n";
 import { useTRPC } from "@/components/providers/trpc";
 import { useCurrentTenant } from "@/components/shell/shell-context";
-import { readFormError } from "@/components/forms/trpc-error";
 import { Button } from "@/components/ui/button";
 import { CardSection } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
@@ -46,7 +45,7 @@ export function LeaveTenant() {
         confirmLabel={t("members.leave")}
         pendingLabel={t("members.leaving")}
         pending={leave.isPending || leave.isSuccess}
-        error={leave.isError ? readFormError(leave.error, t("errors.internal")).message : null}
+        error={leave.error}
         onConfirm={() => leave.mutate({ tenantSlug: tenant.slug })}
         onClose={() => setConfirming(false)}
       />

@@ -11,8 +11,9 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { CardSection } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { LoadingStatus } from "@/components/ui/loading-status";
+import { QueryError } from "@/components/ui/query-error";
 import { RoleBadge } from "@/components/ui/role-badge";
-import { Spinner } from "@/components/ui/spinner";
 import { RoleSelect } from "./role-select";
 
 export function MembersTable() {
@@ -63,12 +64,8 @@ export function MembersTable() {
       <div className="space-y-4">
         {actionError && <Alert tone="error">{actionError}</Alert>}
         {notice && <Alert tone="success">{notice}</Alert>}
-        {members.isPending && (
-          <p role="status" className="flex items-center gap-2 text-sm text-slate-600">
-            <Spinner /> {t("common.loading")}
-          </p>
-        )}
-        {members.isError && <Alert tone="error">{readFormError(members.error, t("errors.internal")).message}</Alert>}
+        {members.isPending && <LoadingStatus />}
+        {members.isError && <QueryError error={members.error} />}
         {members.data && (
           <div className="-mx-5 overflow-x-auto sm:-mx-6">
             <table className="min-w-full divide-y divide-slate-200 text-sm">
@@ -155,7 +152,7 @@ export function MembersTable() {
         confirmLabel={t("members.removeMember")}
         pendingLabel={t("members.removing")}
         pending={removeMember.isPending}
-        error={removeMember.isError ? readFormError(removeMember.error, t("errors.internal")).message : null}
+        error={removeMember.error}
         onConfirm={() => removing && removeMember.mutate({ tenantSlug: tenant.slug, membershipId: removing.id })}
         onClose={() => setRemoving(null)}
       />

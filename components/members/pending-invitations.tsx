@@ -4,12 +4,11 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useLocale, useT } from "@/components/providers/i18n";
 import { useTRPC } from "@/components/providers/trpc";
 import { useCurrentTenant } from "@/components/shell/shell-context";
-import { readFormError } from "@/components/forms/trpc-error";
-import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { CardSection } from "@/components/ui/card";
+import { LoadingStatus } from "@/components/ui/loading-status";
+import { QueryError } from "@/components/ui/query-error";
 import { RoleBadge } from "@/components/ui/role-badge";
-import { Spinner } from "@/components/ui/spinner";
 
 export function PendingInvitations() {
   const t = useT();
@@ -28,13 +27,9 @@ export function PendingInvitations() {
   return (
     <CardSection title={t("members.pendingInvitations")}>
       <div className="space-y-3">
-        {revoke.isError && <Alert tone="error">{readFormError(revoke.error, t("errors.internal")).message}</Alert>}
-        {invitations.isPending && (
-          <p role="status" className="flex items-center gap-2 text-sm text-slate-600">
-            <Spinner /> {t("common.loading")}
-          </p>
-        )}
-        {invitations.isError && <Alert tone="error">{readFormError(invitations.error, t("errors.internal")).message}</Alert>}
+        {revoke.isError && <QueryError error={revoke.error} />}
+        {invitations.isPending && <LoadingStatus />}
+        {invitations.isError && <QueryError error={invitations.error} />}
         {invitations.data?.length === 0 && <p className="text-sm text-slate-500">{t("members.noInvitations")}</p>}
         {invitations.data && invitations.data.length > 0 && (
           <ul className="divide-y divide-slate-100">

@@ -8,12 +8,11 @@ import { isMessageKey } from "@/lib/i18n/messages";
 import { useLocale, useT } from "@/components/providers/i18n";
 import { useTRPC } from "@/components/providers/trpc";
 import { useCurrentTenant } from "@/components/shell/shell-context";
-import { readFormError } from "@/components/forms/trpc-error";
 import { formatDateTime, formatRelative } from "@/components/inbox/time-format";
 import { useNow } from "@/components/inbox/use-now";
-import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Spinner } from "@/components/ui/spinner";
+import { LoadingStatus } from "@/components/ui/loading-status";
+import { QueryError } from "@/components/ui/query-error";
 import { conversationHref, NOTIFICATIONS_POLL_MS, type NotificationItem } from "./types";
 import { useNotificationActions } from "./use-notification-actions";
 
@@ -122,28 +121,16 @@ export function NotificationPanel({ headingId, unreadCount, onNavigate }: { head
         </Button>
       </div>
       <div className="min-h-0 flex-1 overflow-y-auto">
-        {actionError && (
-          <Alert tone="error" className="m-3">
-            {readFormError(actionError, t("errors.internal")).message}
-          </Alert>
-        )}
+        {actionError && <QueryError error={actionError} className="m-3" />}
         {list.isPending ? (
-          <p role="status" className="flex items-center gap-2 px-4 py-6 text-sm text-slate-600">
-            <Spinner /> {t("common.loading")}
-          </p>
+          <LoadingStatus className="px-4 py-6" />
         ) : list.isError && items.length === 0 ? (
-          <Alert
-            tone="error"
+          <QueryError
+            error={list.error}
             className="m-3"
             title={t("notifications.ui.loadFailed")}
-            action={
-              <Button variant="secondary" size="sm" onClick={() => void list.refetch()}>
-                {t("common.retry")}
-              </Button>
-            }
-          >
-            {readFormError(list.error, t("errors.internal")).message}
-          </Alert>
+            onRetry={() => void list.refetch()}
+          />
         ) : items.length === 0 ? (
           <p className="px-4 py-8 text-center text-sm text-slate-500">{t("notifications.ui.empty")}</p>
         ) : (

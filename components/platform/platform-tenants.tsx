@@ -3,10 +3,11 @@
 import { useQuery } from "@tanstack/react-query";
 import { useLocale, useT } from "@/components/providers/i18n";
 import { useTRPC } from "@/components/providers/trpc";
-import { httpStatusOf, readFormError } from "@/components/forms/trpc-error";
+import { httpStatusOf } from "@/components/forms/trpc-error";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
-import { Spinner } from "@/components/ui/spinner";
+import { LoadingStatus } from "@/components/ui/loading-status";
+import { QueryError } from "@/components/ui/query-error";
 
 export function PlatformTenants() {
   const t = useT();
@@ -15,17 +16,10 @@ export function PlatformTenants() {
   const tenants = useQuery(trpc.platform.tenants.queryOptions());
   const dateFormat = new Intl.DateTimeFormat(locale, { dateStyle: "medium" });
 
-  if (tenants.isPending) {
-    return (
-      <p role="status" className="flex items-center gap-2 text-sm text-slate-600">
-        <Spinner /> {t("common.loading")}
-      </p>
-    );
-  }
+  if (tenants.isPending) return <LoadingStatus />;
   if (tenants.isError) {
-    const message =
-      httpStatusOf(tenants.error) === 403 ? t("errors.platformOnly") : readFormError(tenants.error, t("errors.internal")).message;
-    return <Alert tone={httpStatusOf(tenants.error) === 403 ? "warning" : "error"}>{message}</Alert>;
+    if (httpStatusOf(tenants.error) === 403) return <Alert tone="warning">{t("errors.platformOnly")}</Alert>;
+    return <QueryError error={tenants.error} />;
   }
   if (tenants.data.length === 0) return <p className="text-sm text-slate-500">{t("platform.empty")}</p>;
 

@@ -8,12 +8,12 @@ import { useLocale, useT } from "@/components/providers/i18n";
 import { useTRPC } from "@/components/providers/trpc";
 import { useCurrentTenant } from "@/components/shell/shell-context";
 import { useFormError } from "@/components/forms/use-form-error";
-import { readFormError } from "@/components/forms/trpc-error";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
 import { CardSection } from "@/components/ui/card";
 import { SelectField, TextField } from "@/components/ui/field";
-import { Spinner } from "@/components/ui/spinner";
+import { LoadingStatus } from "@/components/ui/loading-status";
+import { QueryError } from "@/components/ui/query-error";
+import { SaveButtonRow } from "@/components/ui/save-button";
 import { isTenantAdmin, type TenantSettings } from "./types";
 
 type ReplyLanguage = (typeof REPLY_LANGUAGES)[number];
@@ -43,32 +43,12 @@ function useTimeZones(current: string) {
 }
 
 export function TenantSettingsSection() {
-  const t = useT();
   const trpc = useTRPC();
   const tenant = useCurrentTenant();
   const settings = useQuery(trpc.tenants.current.queryOptions({ tenantSlug: tenant.slug }));
 
-  if (settings.isPending) {
-    return (
-      <p role="status" className="flex items-center gap-2 text-sm text-slate-600">
-        <Spinner /> {t("common.loading")}
-      </p>
-    );
-  }
-  if (settings.isError) {
-    return (
-      <Alert
-        tone="error"
-        action={
-          <Button variant="secondary" size="sm" onClick={() => void settings.refetch()}>
-            {t("common.retry")}
-          </Button>
-        }
-      >
-        {readFormError(settings.error, t("errors.internal")).message}
-      </Alert>
-    );
-  }
+  if (settings.isPending) return <LoadingStatus />;
+  if (settings.isError) return <QueryError error={settings.error} onRetry={() => void settings.refetch()} />;
   return <TenantSettingsForm initial={settings.data} />;
 }
 
@@ -166,13 +146,7 @@ function TenantSettingsForm({ initial }: { initial: TenantSettings }) {
             ))}
           </SelectField>
         </fieldset>
-        {canEdit && (
-          <div className="flex justify-end border-t border-slate-100 pt-5">
-            <Button type="submit" loading={update.isPending} loadingText={t("common.saving")}>
-              {t("common.save")}
-            </Button>
-          </div>
-        )}
+        {canEdit && <SaveButtonRow saving={update.isPending} />}
       </form>
     </CardSection>
   );

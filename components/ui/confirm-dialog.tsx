@@ -3,8 +3,8 @@
 import type { ReactNode } from "react";
 import { Description, Dialog, DialogBackdrop, DialogPanel, DialogTitle } from "@headlessui/react";
 import { useT } from "@/components/providers/i18n";
-import { Alert } from "./alert";
 import { Button } from "./button";
+import { QueryError } from "./query-error";
 
 interface ConfirmDialogProps {
   open: boolean;
@@ -13,7 +13,8 @@ interface ConfirmDialogProps {
   confirmLabel: ReactNode;
   pendingLabel?: ReactNode;
   pending?: boolean;
-  error?: string | null;
+  /** Why the confirmed action failed (its mutation's error); null until it does. */
+  error?: unknown;
   tone?: "danger" | "primary";
   onConfirm: () => void;
   onClose: () => void;
@@ -42,7 +43,7 @@ export function ConfirmDialog({
         >
           <DialogTitle className="text-lg font-semibold text-slate-900">{title}</DialogTitle>
           {body && <Description className="text-sm text-slate-600">{body}</Description>}
-          {error && <Alert tone="error">{error}</Alert>}
+          {error != null && <QueryError error={error} />}
           <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
             <Button variant="secondary" onClick={onClose} disabled={pending}>
               {t("common.cancel")}

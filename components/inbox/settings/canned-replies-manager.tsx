@@ -7,14 +7,14 @@ import { useT } from "@/components/providers/i18n";
 import { useTRPC } from "@/components/providers/trpc";
 import { useCurrentTenant } from "@/components/shell/shell-context";
 import { useFormError } from "@/components/forms/use-form-error";
-import { readFormError } from "@/components/forms/trpc-error";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { CardSection } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Field, TextField } from "@/components/ui/field";
 import { PlusIcon } from "@/components/ui/icons";
-import { Spinner } from "@/components/ui/spinner";
+import { LoadingStatus } from "@/components/ui/loading-status";
+import { QueryError } from "@/components/ui/query-error";
 import type { CannedReply } from "../types";
 
 function VariablesHelp() {
@@ -186,12 +186,8 @@ export function CannedRepliesManager({ canEdit }: { canEdit: boolean }) {
           </div>
         )}
         {canEdit && <VariablesHelp />}
-        {canned.isPending && (
-          <p role="status" className="flex items-center gap-2 text-sm text-slate-600">
-            <Spinner /> {t("common.loading")}
-          </p>
-        )}
-        {canned.isError && <Alert tone="error">{readFormError(canned.error, t("errors.internal")).message}</Alert>}
+        {canned.isPending && <LoadingStatus />}
+        {canned.isError && <QueryError error={canned.error} />}
         {canned.data?.length === 0 && <p className="text-sm text-slate-500">{t("inboxSettings.cannedEmpty")}</p>}
         {canned.data && canned.data.length > 0 && (
           <ul aria-label={t("inboxSettings.cannedTitle")} className="divide-y divide-slate-100">
@@ -255,7 +251,7 @@ export function CannedRepliesManager({ canEdit }: { canEdit: boolean }) {
         confirmLabel={t("common.remove")}
         pendingLabel={t("inboxSettings.deleting")}
         pending={remove.isPending}
-        error={remove.isError ? readFormError(remove.error, t("errors.internal")).message : null}
+        error={remove.error}
         onConfirm={() => deleting && remove.mutate({ tenantSlug: tenant.slug, id: deleting.id })}
         onClose={() => setDeleting(null)}
       />

@@ -6,12 +6,12 @@ import { useT } from "@/components/providers/i18n";
 import { useTRPC } from "@/components/providers/trpc";
 import { useCurrentTenant } from "@/components/shell/shell-context";
 import { useFormError } from "@/components/forms/use-form-error";
-import { readFormError } from "@/components/forms/trpc-error";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
 import { CardSection } from "@/components/ui/card";
 import { TextField } from "@/components/ui/field";
-import { Spinner } from "@/components/ui/spinner";
+import { LoadingStatus } from "@/components/ui/loading-status";
+import { QueryError } from "@/components/ui/query-error";
+import { SaveButtonRow } from "@/components/ui/save-button";
 import { CHANNEL_KINDS, type ChannelKind } from "../types";
 
 /** The server stores minutes (5 min … 14 days); sellers think in hours. */
@@ -40,21 +40,9 @@ export function ResponseTargetsForm({ canEdit }: { canEdit: boolean }) {
   return (
     <CardSection title={t("inboxSettings.targetsTitle")} description={t("inboxSettings.targetsIntro")} headingId="response-targets-heading">
       {settings.isPending ? (
-        <p role="status" className="flex items-center gap-2 text-sm text-slate-600">
-          <Spinner /> {t("common.loading")}
-        </p>
+        <LoadingStatus />
       ) : settings.isError ? (
-        <Alert
-          tone="error"
-          title={t("inboxSettings.loadFailed")}
-          action={
-            <Button variant="secondary" size="sm" onClick={() => void settings.refetch()}>
-              {t("common.retry")}
-            </Button>
-          }
-        >
-          {readFormError(settings.error, t("errors.internal")).message}
-        </Alert>
+        <QueryError error={settings.error} title={t("inboxSettings.loadFailed")} onRetry={() => void settings.refetch()} />
       ) : (
         <TargetsFields initial={settings.data.responseTargets} defaults={settings.data.defaults} canEdit={canEdit} />
       )}
@@ -125,13 +113,7 @@ function TargetsFields({ initial, defaults, canEdit }: { initial: Targets; defau
           />
         ))}
       </fieldset>
-      {canEdit && (
-        <div className="flex justify-end border-t border-slate-100 pt-5">
-          <Button type="submit" loading={update.isPending} loadingText={t("common.saving")}>
-            {t("common.save")}
-          </Button>
-        </div>
-      )}
+      {canEdit && <SaveButtonRow saving={update.isPending} />}
     </form>
   );
 }
