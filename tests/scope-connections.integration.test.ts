@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { openTestDatabase, type TestDatabase } from "./support/database";
 import { seedTenant, type SeededTenant } from "./support/fixtures";
 import { tenantDb, userDb } from "@/server/db/tenant-scope";
@@ -118,6 +118,14 @@ describe("scope hand-off to the connection", () => {
       }),
     );
     expect(after.every(Boolean)).toBe(true);
+  });
+
+  it("a scoped client from another evaluation of the modules (as in Next.js's bundles) reaches the same database's connections", async () => {
+    vi.resetModules();
+    const again = await import("@/server/db/tenant-scope");
+    expect(again.tenantDb).not.toBe(tenantDb);
+    const rows = await again.tenantDb(db.prisma, a.tenant.id).membership.findMany({ select: { tenantId: true } });
+    expect(rows).toEqual([{ tenantId: a.tenant.id }]);
   });
 
   it("a batch $transaction on a scoped client is refused with a pointer to $scoped", () => {

@@ -19,7 +19,12 @@ export interface Scope {
   userId?: string;
 }
 
-const scopeStore = new AsyncLocalStorage<Scope>();
+// One store per process: Next.js may evaluate this module in several bundles, and the
+// database (opened once per process, see client.ts) must read the store the scoped
+// clients of every bundle write.
+const storeKey = Symbol.for("bok-ai.scope-store");
+type GlobalWithStore = typeof globalThis & { [storeKey]?: AsyncLocalStorage<Scope> };
+const scopeStore = ((globalThis as GlobalWithStore)[storeKey] ??= new AsyncLocalStorage<Scope>());
 const NO_SCOPE: Scope = {};
 
 /** Awaits `fn` inside the scope (Prisma promises are lazy: returning one unawaited would run it outside). */
