@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { openTestDatabase, type TestDatabase } from "./support/database";
+import pg from "pg";
+import { openTestDatabase, testEngine, type TestDatabase } from "./support/database";
 import { seedTenant, type SeededTenant } from "./support/fixtures";
 import { tenantDb, userDb } from "@/server/db/tenant-scope";
 
@@ -128,9 +129,24 @@ describe("scope hand-off to the connection", () => {
     expect(rows).toEqual([{ tenantId: a.tenant.id }]);
   });
 
-  it("a batch $transaction on a scoped client is refused with a pointer to $scoped", () => {
+  it("a batch $transaction is refused on a scoped client, and scoped operations cannot join one on the base client", async () => {
     const scoped = tenantDb(db.prisma, a.tenant.id);
     expect(() => scoped.$transaction()).toThrow(/\$scoped/);
+    await expect(db.prisma.$transaction([scoped.membership.findMany(), db.prisma.tenant.count()])).rejects.toThrow(/\$scoped/);
+  });
+
+  it("a fluent relation call on a scoped findUnique is refused instead of returning the wrong shape", async () => {
+    const scoped = tenantDb(db.prisma, a.tenant.id);
+    await expect(scoped.tenant.findUnique({ where: { id: a.tenant.id } }).memberships()).rejects.toThrow(/include or select/);
+  });
+
+  it("a scope that fails to apply stops its statement: nothing runs under a scope left behind", async () => {
+    await tenantDb(db.prisma, a.tenant.id).membership.findMany();
+    // A NUL byte cannot be stored in a setting: the scope statement fails.
+    const broken = tenantDb(db.prisma, "\u0000");
+    await expect(broken.membership.updateMany({ data: { role: "member" } })).rejects.toThrow();
+    const roles = await db.owner.query<{ role: string }>(`SELECT role::text FROM memberships WHERE tenant_id = ANY($1::uuid[])`, [[a.tenant.id, b.tenant.id]]);
+    expect(roles.map((r) => r.role)).toEqual(["owner", "owner"]);
   });
 
   it("the schema names no compound key, so a compound key's name is its fields joined by _", () => {
@@ -138,5 +154,68 @@ describe("scope hand-off to the connection", () => {
     const compound = schema.match(/@@(unique|id)\(\[[^\]]*\][^)]*\)/g) ?? [];
     expect(compound.length).toBeGreaterThan(5);
     expect(compound.filter((line) => /\bname\s*:/.test(line))).toEqual([]);
+  });
+});
+
+describe.runIf(testEngine() === "postgres")("a transaction that ends while its statements still run", () => {
+  // One connection, so the next transaction (another tenant's) gets the very connection
+  // the ended one was using.
+  let small: TestDatabase;
+  let x: SeededTenant;
+  let y: SeededTenant;
+  beforeAll(async () => {
+    small = await openTestDatabase({ poolSize: 1 });
+    x = await seedTenant(small, "strayx");
+    y = await seedTenant(small, "strayy");
+  });
+  afterAll(async () => {
+    await small?.close();
+  });
+
+  it("sends nothing more on its connection, which another tenant may already hold", async () => {
+    // Every write statement on memberships/tenants records the scope it ran under.
+    await small.owner.exec(`
+      CREATE TABLE scope_audit (tenant_setting text, statement text);
+      GRANT INSERT ON scope_audit TO bokai_app;
+      CREATE FUNCTION audit_scope() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER AS $$
+      BEGIN
+        INSERT INTO scope_audit VALUES (current_setting('app.tenant_id', TRUE), left(current_query(), 60));
+        RETURN NULL;
+      END $$;
+      CREATE TRIGGER tenants_audit BEFORE UPDATE ON tenants FOR EACH STATEMENT EXECUTE FUNCTION audit_scope();
+      CREATE TRIGGER memberships_audit BEFORE UPDATE ON memberships FOR EACH STATEMENT EXECUTE FUNCTION audit_scope();`);
+    const locker = new pg.Client({ connectionString: small.url });
+    await locker.connect();
+    try {
+      // A's update waits on this lock until its transaction times out; B works meanwhile.
+      await locker.query("BEGIN");
+      await locker.query("SELECT 1 FROM tenants WHERE id = $1 FOR UPDATE", [x.tenant.id]);
+      const aOutcome = tenantDb(small.prisma, x.tenant.id)
+        .$scoped((tx) => tx.tenant.update({ where: { id: x.tenant.id }, data: { name: "Renamed", memberships: { updateMany: { where: {}, data: { role: "admin" } } } } }), {
+          timeout: 200,
+        })
+        .then(
+          () => "committed",
+          () => "failed",
+        );
+      const bWork = Array.from({ length: 10 }, () =>
+        tenantDb(small.prisma, y.tenant.id).$scoped(async (tx) => {
+          await new Promise((resolve) => setTimeout(resolve, 60));
+          return tx.membership.count();
+        }),
+      );
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      await locker.query("COMMIT");
+      expect(await aOutcome).toBe("failed");
+      expect(await Promise.all(bWork)).toEqual(Array(10).fill(1));
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      const audit = await small.owner.query<{ tenant_setting: string | null; statement: string }>(`SELECT tenant_setting, statement FROM scope_audit`);
+      expect(audit.filter((row) => row.tenant_setting !== x.tenant.id)).toEqual([]);
+      const [tenant] = await small.owner.query<{ name: string }>(`SELECT name FROM tenants WHERE id = $1`, [x.tenant.id]);
+      expect(tenant?.name).not.toBe("Renamed");
+    } finally {
+      await locker.end();
+      await small.owner.exec(`DROP TRIGGER tenants_audit ON tenants; DROP TRIGGER memberships_audit ON memberships; DROP FUNCTION audit_scope(); DROP TABLE scope_audit;`);
+    }
   });
 });

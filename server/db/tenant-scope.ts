@@ -48,8 +48,14 @@ export function scopedClient(base: BasePrisma, scope: Scope) {
     name: "rls-scope",
     query: {
       // Top-level hook: covers model operations and $queryRaw/$executeRaw alike.
-      async $allOperations({ model, operation, args, query }) {
+      async $allOperations(params) {
+        const { model, operation, args, query } = params;
+        // Prisma's own request details (not in its public types): a scoped operation put in
+        // a batch $transaction would be dispatched from the first caller's scope.
+        const internal = (params as { __internalParams?: { transaction?: unknown; dataPath?: unknown[] } }).__internalParams;
+        if (internal?.transaction) throw new Error("a scoped operation cannot join a batch $transaction: use $scoped(async (tx) => …)");
         if (model && (operation === "findUnique" || operation === "findUniqueOrThrow")) {
+          if (internal?.dataPath?.length) throw new Error("fluent relation calls are not supported on a scoped findUnique: use include or select");
           const delegate = delegates[lowerFirst(model)];
           if (!delegate) throw new Error(`no delegate for model ${model}`);
           const { where, ...rest } = args as { where: Record<string, unknown> };
