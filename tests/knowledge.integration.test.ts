@@ -68,6 +68,16 @@ describe("documents", () => {
     expect(new Set(after.chunks.map((c) => c.position)).size).toBe(after.chunks.length);
   });
 
+  it("two runs of the same document at once (a duplicate event, a sweep) both finish, leaving one set of passages", async () => {
+    const doc = await addText("Dostawa", "Wysyłamy kurierem InPost w 24 godziny.\n\nPaczkomaty: 12,99 zł.\n\nOdbiór osobisty w Krakowie.");
+    await drainInlineJobs();
+    const before = await owner().knowledgeBase.get({ tenantSlug: slug(), documentId: doc.id });
+    const runs = await Promise.all(Array.from({ length: 4 }, () => processDocument(db, shop.tenant.id, doc.id)));
+    expect(runs).toEqual(["ready", "ready", "ready", "ready"]);
+    const after = await owner().knowledgeBase.get({ tenantSlug: slug(), documentId: doc.id });
+    expect(after.chunks.map((c) => c.position)).toEqual(before.chunks.map((c) => c.position));
+  });
+
   it("an older processing run finishing after an edit is ignored", async () => {
     const doc = await addText("Płatności", "BLIK, przelew i karta.");
     await owner().knowledgeBase.update({ tenantSlug: slug(), documentId: doc.id, text: "Płacisz BLIKIEM, przelewem, kartą lub PayPo." });

@@ -70,6 +70,10 @@ async function replaceChunks(scoped: ScopedDb, tenantId: string, documentId: str
     .sort();
   await scoped.$scoped(
     async (tx) => {
+      // Two runs of one document (a duplicate event, the stalled-document sweep) take
+      // turns here: the second then deletes what the first wrote instead of colliding
+      // with it on (document, position).
+      await tx.$queryRaw`SELECT 1 FROM documents WHERE id = ${documentId}::uuid FOR UPDATE`;
       await tx.documentChunk.deleteMany({ where: { documentId } });
       await tx.documentChunk.createMany({
         data: chunks.map((c, position) => ({
