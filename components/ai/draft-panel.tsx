@@ -6,7 +6,7 @@ import { useT } from "@/components/providers/i18n";
 import type { ConversationThread } from "@/components/inbox/types";
 import { ChevronDownIcon, RefreshIcon, SendIcon } from "@/components/inbox/inbox-icons";
 import { Button } from "@/components/ui/button";
-import { DismissibleError } from "@/components/ui/dismissible-error";
+import { DismissibleAlert } from "@/components/ui/dismissible-alert";
 import { AlertIcon, CloseIcon, SparklesIcon } from "@/components/ui/icons";
 import { ProviderLabel } from "./provider-label";
 import { SourcesList } from "./sources-list";
@@ -158,7 +158,7 @@ function ReplyCard({ reply, actions }: { reply: AiReply; actions: DraftActions }
       <div id={bodyId} hidden={collapsed} className="mt-2 space-y-3">
         {escalated && <p className="text-sm text-amber-900">{t("ai.ui.draft.escalatedBody")}</p>}
         <Reasons title={escalated ? t("ai.ui.draft.whyEscalated") : t("ai.ui.draft.why")} reasons={reply.reasons} />
-        {actions.error && <DismissibleError message={actions.error} onDismiss={actions.dismissError} />}
+        {actions.error && <DismissibleAlert onDismiss={actions.dismissError}>{actions.error}</DismissibleAlert>}
         {reply.text ? (
           <DraftEditor key={reply.id} reply={reply} actions={actions} label={escalated ? t("ai.ui.draft.suggestion") : t("ai.ui.draft.textLabel")} />
         ) : (

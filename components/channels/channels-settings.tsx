@@ -13,7 +13,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { CardSection } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import { CloseIcon } from "@/components/ui/icons";
+import { DismissibleAlert } from "@/components/ui/dismissible-alert";
 import { LoadingStatus } from "@/components/ui/loading-status";
 import { QueryError } from "@/components/ui/query-error";
 import type { MessageKey } from "@/lib/i18n/messages";
@@ -29,23 +29,6 @@ const CONNECT_ERRORS: Record<string, MessageKey> = {
 
 function connectUrl(slug: string) {
   return `/api/marketplaces/allegro/connect?tenant=${encodeURIComponent(slug)}`;
-}
-
-/** A one-off message from the OAuth round trip; dismissing it also drops it from the URL so a reload does not repeat it. */
-function ReturnBanner({ tone, children, onDismiss }: { tone: "success" | "error"; children: string; onDismiss: () => void }) {
-  const t = useT();
-  return (
-    <Alert
-      tone={tone}
-      action={
-        <button type="button" onClick={onDismiss} className="inline-flex cursor-pointer items-center gap-1 text-xs font-medium underline">
-          <CloseIcon className="size-3.5" /> {t("channels.dismiss")}
-        </button>
-      }
-    >
-      {children}
-    </Alert>
-  );
 }
 
 function ChannelRow({
@@ -195,6 +178,8 @@ export function ChannelsSettings({
     }),
   );
 
+  // A one-off message from the OAuth round trip: dismissing it also drops it from the URL,
+  // so a reload does not repeat it.
   function dismissBanner() {
     setBanner(null);
     window.history.replaceState(null, "", window.location.pathname);
@@ -203,9 +188,9 @@ export function ChannelsSettings({
   return (
     <div className="space-y-6">
       {banner && (
-        <ReturnBanner tone={banner.tone} onDismiss={dismissBanner}>
+        <DismissibleAlert tone={banner.tone} onDismiss={dismissBanner} dismissLabel={t("channels.dismiss")}>
           {banner.text}
-        </ReturnBanner>
+        </DismissibleAlert>
       )}
       {!admin && <Alert tone="info">{t("channels.readOnly")}</Alert>}
       <CardSection title={t("channels.title")} description={t("channels.intro")}>

@@ -10,7 +10,7 @@ import { useCurrentTenant } from "@/components/shell/shell-context";
 import { ChannelBadge } from "@/components/channels/channel-badge";
 import { NeedsHumanBadge } from "@/components/ai/ai-badges";
 import { Button, buttonClasses } from "@/components/ui/button";
-import { DismissibleError } from "@/components/ui/dismissible-error";
+import { DismissibleAlert } from "@/components/ui/dismissible-alert";
 import { CheckIcon } from "@/components/ui/icons";
 import { ConversationStatusBadge } from "./conversation-status-badge";
 import { ArrowLeftIcon, ChevronDownIcon, EnvelopeIcon, EnvelopeOpenIcon, PanelRightIcon, SnoozeIcon, UserIcon } from "./inbox-icons";
@@ -224,7 +224,9 @@ export function ConversationHeader({
         <AssigneePicker conversation={conversation} actions={actions} />
         <TagsEditor tags={conversation.tags} disabled={actions.tagsPending} onChange={actions.setTags} />
       </div>
-      {actions.error && <DismissibleError message={actions.error} onDismiss={actions.dismissError} className="mt-3" />}
+      {actions.error && <DismissibleAlert onDismiss={actions.dismissError} className="mt-3">
+          {actions.error}
+        </DismissibleAlert>}
     </header>
   );
 }
