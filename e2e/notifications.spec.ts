@@ -47,6 +47,21 @@ async function reloadAndCount(page: Page): Promise<number> {
   return count;
 }
 
+/** A buyer writes to the demo channel asking for a person; returns the new conversation's number. */
+async function askForAPerson(page: Page, buyer: string): Promise<number> {
+  await page.getByRole("button", { name: pl.inbox.simulate.open }).click();
+  const dialog = page.getByRole("dialog", { name: pl.inbox.simulate.title });
+  await dialog.getByLabel(pl.inbox.simulate.buyerName).fill(buyer);
+  await dialog.getByLabel(pl.inbox.simulate.text).fill("Chcę rozmawiać z człowiekiem, a nie z botem.");
+  await dialog.getByRole("button", { name: pl.inbox.simulate.submit }).click();
+  await expect(dialog).toBeHidden();
+  const done = page.getByText(new RegExp(escapeRegExp(pl.inbox.simulate.done).replace("\\{number\\}", "\\d+")));
+  await expect(done).toBeVisible();
+  const number = Number(/#(\d+)/.exec((await done.textContent()) ?? "")?.[1]);
+  expect(number).toBeGreaterThan(0);
+  return number;
+}
+
 test("an escalated conversation rings the bell, and its notification leads to the conversation", async ({ page }) => {
   test.setTimeout(180_000);
   await page.goto("/sign-in");
@@ -73,16 +88,7 @@ test("an escalated conversation rings the bell, and its notification leads to th
   });
 
   await test.step("a buyer asks the demo channel for a person; the built-in assistant hands the conversation over", async () => {
-    await page.getByRole("button", { name: pl.inbox.simulate.open }).click();
-    const dialog = page.getByRole("dialog", { name: pl.inbox.simulate.title });
-    await dialog.getByLabel(pl.inbox.simulate.buyerName).fill(buyer);
-    await dialog.getByLabel(pl.inbox.simulate.text).fill("Chcę rozmawiać z człowiekiem, a nie z botem.");
-    await dialog.getByRole("button", { name: pl.inbox.simulate.submit }).click();
-    await expect(dialog).toBeHidden();
-    const done = page.getByText(new RegExp(escapeRegExp(pl.inbox.simulate.done).replace("\\{number\\}", "\\d+")));
-    await expect(done).toBeVisible();
-    number = Number(/#(\d+)/.exec((await done.textContent()) ?? "")?.[1]);
-    expect(number).toBeGreaterThan(0);
+    number = await askForAPerson(page, buyer);
   });
 
   await test.step("the bell's unread badge goes up without a reload", async () => {
@@ -113,6 +119,20 @@ test("an escalated conversation rings the bell, and its notification leads to th
     await bell(page).click();
     await expect(notification()).toBeVisible();
     await expect(notification()).not.toContainText(pl.notifications.ui.unread);
+  });
+
+  await test.step("opening an escalated conversation from the list settles its notification as well", async () => {
+    await page.keyboard.press("Escape");
+    const before = await reloadAndCount(page);
+    const another = `${buyer}_b`;
+    await askForAPerson(page, another);
+    await expect.poll(() => reloadAndCount(page), { timeout: NOTIFICATION_TIMEOUT, intervals: [2_000] }).toBe(before + 1);
+    await page.getByRole("list", { name: pl.inbox.conversations }).getByRole("link", { name: new RegExp(`^${escapeRegExp(another)}\\b`) }).click();
+    await expect(page.getByRole("heading", { level: 2, name: another })).toBeVisible();
+    await expectShown(page, before);
+    expect(await reloadAndCount(page)).toBe(before);
+    await bell(page).click();
+    await expect(panel(page)).toBeVisible();
   });
 
   await test.step("“mark all as read” clears the badge", async () => {

@@ -94,6 +94,23 @@ describe("escalation: assign by rule, notify in the app", () => {
     await expect(caller(anna).notifications.markRead({ tenantSlug: slug(), ids: [piotrs.items[0]!.id] })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
+  it("opening a conversation settles the opener's notifications about it, and no one else's", async () => {
+    await caller().ai.updateSettings({ tenantSlug: slug(), escalationRules: [] });
+    const first = await buyerWrites("Chcę rozmawiać z człowiekiem, nie z botem.", undefined, "Daria");
+    const second = await buyerWrites("Proszę o kontakt z konsultantem.", undefined, "Edward");
+    const unreadAbout = async (user: typeof piotr | undefined) =>
+      (await caller(user).notifications.list({ tenantSlug: slug(), unreadOnly: true })).items.map((n) => n.conversation?.id);
+    expect(await unreadAbout(piotr)).toEqual(expect.arrayContaining([first, second]));
+    expect(await unreadAbout(undefined)).toEqual(expect.arrayContaining([first, second]));
+
+    expect(await caller(piotr).notifications.markConversationRead({ tenantSlug: slug(), conversationId: first })).toEqual({ updated: 1 });
+    expect(await unreadAbout(piotr)).not.toContain(first);
+    expect(await unreadAbout(piotr)).toContain(second);
+    expect(await unreadAbout(undefined)).toContain(first);
+    // Opening it again finds nothing left to settle.
+    expect(await caller(piotr).notifications.markConversationRead({ tenantSlug: slug(), conversationId: first })).toEqual({ updated: 0 });
+  });
+
   it("a conversation someone already owns stays theirs", async () => {
     await caller().ai.updateSettings({ tenantSlug: slug(), escalationRules: [{ intent: "*", assigneeId: piotr.id }] });
     const id = await buyerWrites("Dzień dobry, ile kosztuje dostawa kurierem?", undefined, "Celina");

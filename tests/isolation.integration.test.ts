@@ -24,6 +24,7 @@ let aMember: SessionUser & { membershipId: string };
 let aInvitationId: string;
 let aChannelId: string;
 let aConversationId: string;
+let aEscalatedId: string;
 let aMessageId: string;
 let aCannedId: string;
 let bChannelId: string;
@@ -69,7 +70,7 @@ beforeAll(async () => {
     tenantSlug: a.tenant.slug, name: "a_stock", description: "Stan magazynu sklepu A", parameters: { type: "object", properties: {} }, url: "https://a.example/hook",
   })).id;
   // A buyer who wants a person: the escalation notifies A's owner.
-  await aCaller.inbox.simulateIncoming({ tenantSlug: a.tenant.slug, channelAccountId: aChannelId, buyerName: "kupujacy_a3", text: "Chcę rozmawiać z człowiekiem, nie z botem." });
+  aEscalatedId = (await aCaller.inbox.simulateIncoming({ tenantSlug: a.tenant.slug, channelAccountId: aChannelId, buyerName: "kupujacy_a3", text: "Chcę rozmawiać z człowiekiem, nie z botem." })).id;
   await drainInlineJobs();
   const notifications = await aCaller.notifications.list({ tenantSlug: a.tenant.slug });
   if (!notifications.items[0]) throw new Error("setup: the escalation left no notification for A's owner");
@@ -230,6 +231,10 @@ const matrix: Record<string, Attack[]> = {
     { name: "A's notification under B", run: (c) => c.notifications.markRead({ tenantSlug: b.tenant.slug, ids: [aNotificationId] }) },
   ],
   "notifications.markAllRead": [{ name: "A's slug", run: (c) => c.notifications.markAllRead({ tenantSlug: a.tenant.slug }) }],
+  "notifications.markConversationRead": [
+    { name: "A's slug", run: (c) => c.notifications.markConversationRead({ tenantSlug: a.tenant.slug, conversationId: aEscalatedId }) },
+    { name: "A's conversation under B", run: (c) => c.notifications.markConversationRead({ tenantSlug: b.tenant.slug, conversationId: aEscalatedId }) },
+  ],
   "knowledgeBase.list": [{ name: "A's slug", run: (c) => c.knowledgeBase.list({ tenantSlug: a.tenant.slug }) }],
   "knowledgeBase.get": [
     { name: "A's slug", run: (c) => c.knowledgeBase.get({ tenantSlug: a.tenant.slug, documentId: aDocumentId }) },

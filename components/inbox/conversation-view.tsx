@@ -7,6 +7,7 @@ import { useT } from "@/components/providers/i18n";
 import { useTRPC } from "@/components/providers/trpc";
 import { useCurrentTenant } from "@/components/shell/shell-context";
 import { DraftPanel } from "@/components/ai/draft-panel";
+import { useSettleConversationNotifications } from "@/components/notifications/use-notification-actions";
 import { httpStatusOf, readFormError } from "@/components/forms/trpc-error";
 import { Button } from "@/components/ui/button";
 import { CloseIcon } from "@/components/ui/icons";
@@ -73,6 +74,7 @@ export function ConversationView({ conversationId, now, onBack }: { conversation
   const members = useQuery(trpc.tenants.members.queryOptions({ tenantSlug: tenant.slug }));
   const actions = useConversationActions(conversationId);
   const markRead = useAutoMarkRead(thread.data?.conversation, actions.markRead);
+  useSettleConversationNotifications(conversationId, thread.data !== undefined);
   const [typing, setTyping] = useState(false);
   const viewers = usePresence(conversationId, typing);
   const [detailsOpen, setDetailsOpen] = useState(false);

@@ -1,5 +1,6 @@
 "use client";
 
+import { useEffect, useRef } from "react";
 import { useMutation, useQueryClient, type InfiniteData } from "@tanstack/react-query";
 import { useTRPC } from "@/components/providers/trpc";
 import { useCurrentTenant } from "@/components/shell/shell-context";
@@ -53,4 +54,28 @@ export function useNotificationActions() {
   );
 
   return { markRead, markAllRead };
+}
+
+/**
+ * Opening a conversation settles the signed-in member's notifications about it, once per
+ * conversation shown; the bell is fetched again only when something was settled.
+ */
+export function useSettleConversationNotifications(conversationId: string, shown: boolean) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const tenant = useCurrentTenant();
+  const settle = useMutation(
+    trpc.notifications.markConversationRead.mutationOptions({
+      onSuccess: ({ updated }) => {
+        if (updated > 0) void queryClient.invalidateQueries({ queryKey: trpc.notifications.pathKey() });
+      },
+    }),
+  );
+  const { mutate } = settle;
+  const settledFor = useRef<string | null>(null);
+  useEffect(() => {
+    if (!shown || settledFor.current === conversationId) return;
+    settledFor.current = conversationId;
+    mutate({ tenantSlug: tenant.slug, conversationId });
+  }, [conversationId, shown, mutate, tenant.slug]);
 }

@@ -69,6 +69,17 @@ export async function markNotificationsRead(db: ScopedDb, userId: string, ids: s
   return { updated: count };
 }
 
+/**
+ * Opening a conversation settles what the user was notified about in it. A conversation
+ * this tenant does not have (or another tenant's) is NOT_FOUND.
+ */
+export async function markConversationNotificationsRead(db: ScopedDb, userId: string, conversationId: string) {
+  const conversation = await db.conversation.findFirst({ where: { id: conversationId }, select: { id: true } });
+  if (!conversation) throw new AppError("NOT_FOUND", "inbox.errors.conversationNotFound");
+  const { count } = await db.notification.updateMany({ where: { userId, conversationId, readAt: null }, data: { readAt: new Date() } });
+  return { updated: count };
+}
+
 function readReason(data: Prisma.JsonValue): string | null {
   return data && typeof data === "object" && !Array.isArray(data) && typeof data.reason === "string" ? data.reason : null;
 }
