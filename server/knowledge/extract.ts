@@ -1,6 +1,7 @@
 import { parse as parseCsv } from "csv-parse/sync";
 import { AppError } from "@/lib/errors";
 import { normalizeDocumentText } from "@/lib/text/fold";
+import type { getDocumentProxy as getDocumentProxyType } from "unpdf";
 
 /**
  * Turns an uploaded file into text with Markdown-style structure (headings, lists, table
@@ -121,6 +122,23 @@ function csvEntries(text: string): { title: string; text: string }[] {
     .filter((e) => e.text);
 }
 
+type PdfDocument = Awaited<ReturnType<typeof getDocumentProxyType>>;
+
+/**
+ * The text of each page, one page at a time with a turn of the event loop in between:
+ * pdf.js parses in promise callbacks, so reading every page at once (as unpdf's
+ * extractText does) held this process's other requests for the whole document.
+ */
+async function pdfPageTexts(pdf: PdfDocument): Promise<string[]> {
+  const texts: string[] = [];
+  for (let number = 1; number <= pdf.numPages; number++) {
+    const content = await (await pdf.getPage(number)).getTextContent();
+    texts.push(content.items.map((item) => ("str" in item ? item.str + (item.hasEOL ? "\n" : "") : "")).join(""));
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  return texts;
+}
+
 export async function extractDocument(fileName: string, mimeType: string | null, bytes: Uint8Array): Promise<Extracted> {
   if (bytes.byteLength === 0) throw failure("empty");
   const kind = detectKind(fileName, mimeType, bytes);
@@ -128,7 +146,7 @@ export async function extractDocument(fileName: string, mimeType: string | null,
   let entries: Extracted["entries"];
   switch (kind) {
     case "pdf": {
-      const { extractText, getDocumentProxy } = await import("unpdf");
+      const { getDocumentProxy } = await import("unpdf");
       let pdf;
       try {
         pdf = await getDocumentProxy(new Uint8Array(bytes));
@@ -137,8 +155,7 @@ export async function extractDocument(fileName: string, mimeType: string | null,
         if (/password|encrypt/i.test(message)) throw failure("pdfEncrypted");
         throw failure("corrupt");
       }
-      const result = await extractText(pdf, { mergePages: false });
-      text = (Array.isArray(result.text) ? result.text : [result.text]).join("\n\n");
+      text = (await pdfPageTexts(pdf)).join("\n\n");
       if (text.replace(/\s/g, "").length < 20) throw failure("pdfNoText");
       break;
     }
