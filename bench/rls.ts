@@ -64,11 +64,8 @@ export async function benchRls(bench: BenchDatabase) {
     await timeEach(200, readScoped);
     scopedTimes.push(...(await timeEach(ITERATIONS, readScoped)));
   }
-  const withRls = scopedTimes;
-  const plain = plainTimes;
-
-  const r = summarize(withRls);
-  const p = summarize(plain);
+  const r = summarize(scopedTimes);
+  const p = summarize(plainTimes);
   console.log(`\n## Tenant-scoped read: RLS extension vs plain (${bench.label})`);
   console.log(`   ${TENANTS} tenants × ${MEMBERS_PER_TENANT} members; ${ITERATIONS} reads each of one tenant's team`);
   console.log(`   with RLS extension : p50 ${ms(r.p50)}  p95 ${ms(r.p95)}`);

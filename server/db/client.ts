@@ -80,7 +80,7 @@ async function openPostgres(databaseUrl: string, options: OpenOptions): Promise<
   if (result.applied.length) logger.info("database migrated", { applied: result.applied });
 
   // The role is set in the connection's start-up packet, before any query can run on it;
-  // the tenant scope is set by the pool on every checkout (scoped-connections.ts).
+  // the pool sets the tenant scope inside each statement's transaction (scoped-connections.ts).
   const pool = new ScopedPool({
     connectionString: databaseUrl,
     max: options.poolSize ?? 10,

@@ -137,14 +137,7 @@ function transactionClient(client: pg.PoolClient, scope: Scope): pg.PoolClient {
     released = true;
     client.release(error ?? (inFlight > 0 ? new Error("released with statements in flight") : undefined));
   };
-  return new Proxy(client, {
-    get(target, property) {
-      if (property === "query") return query;
-      if (property === "release") return release;
-      const value: unknown = Reflect.get(target, property, target);
-      return typeof value === "function" ? value.bind(target) : value;
-    },
-  });
+  return withOverrides(client, { query, release });
 }
 
 /**
@@ -152,13 +145,6 @@ function transactionClient(client: pg.PoolClient, scope: Scope): pg.PoolClient {
  * scope in one transaction as well (in-process: microseconds, not round trips).
  */
 export function scopedPglite(lite: PGlite): PGlite {
-  const query: PGlite["query"] = (sql, params, options) => {
-    const scope = currentScope();
-    return lite.transaction(async (tx) => {
-      await tx.query(SET_LOCAL_SCOPE, SCOPE_PARAMS(scope));
-      return tx.query(sql, params, options);
-    });
-  };
   const transaction = <T>(callback: (tx: Transaction) => Promise<T>) => {
     const scope = currentScope();
     return lite.transaction(async (tx) => {
@@ -166,12 +152,17 @@ export function scopedPglite(lite: PGlite): PGlite {
       return callback(tx);
     });
   };
-  return new Proxy(lite, {
-    get(target, property, receiver) {
-      if (property === "query") return query;
-      if (property === "transaction") return transaction;
-      const value: unknown = Reflect.get(target, property, receiver);
-      return typeof value === "function" ? value.bind(target) : value;
+  const query: PGlite["query"] = (sql, params, options) => transaction((tx) => tx.query(sql, params, options));
+  return withOverrides(lite, { query, transaction });
+}
+
+/** `target` with some members replaced; the others stay bound to `target` itself. */
+function withOverrides<T extends object>(target: T, overrides: Partial<Record<keyof T, unknown>>): T {
+  return new Proxy(target, {
+    get(object, property) {
+      if (Object.hasOwn(overrides, property)) return overrides[property as keyof T];
+      const value: unknown = Reflect.get(object, property, object);
+      return typeof value === "function" ? value.bind(object) : value;
     },
   });
 }
