@@ -6,6 +6,7 @@ import { createDocument } from "@/server/knowledge/document-service";
 import { drainInlineJobs } from "@/server/infra/jobs";
 import { retrieveChunks } from "@/server/knowledge/retrieval";
 import { chunkDocument } from "@/server/knowledge/chunking";
+import { passageTerms } from "@/server/knowledge/process-document";
 import { foldText } from "@/lib/text/fold";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { makeMultiPagePdf } from "../tests/support/documents";
@@ -48,7 +49,7 @@ export async function benchKnowledge(bench: BenchDatabase, opts: { tenants: numb
   for (let t = 0; t < opts.tenants; t++) {
     const { tenantId } = await newTenant(bench, "kb");
     tenants.push(tenantId);
-    const rows: { id: string; document_id: string; position: number; heading_path: string; text: string; norm_text: string }[] = [];
+    const rows: { id: string; document_id: string; position: number; heading_path: string; text: string; norm_text: string; terms: string; term_count: number; terms_version: number }[] = [];
     const documents: { id: string; title: string }[] = [];
     for (let d = 0; d < 50; d++) {
       const source = docs[d % docs.length] as { name: string; text: string };
@@ -57,7 +58,8 @@ export async function benchKnowledge(bench: BenchDatabase, opts: { tenants: numb
       const chunks = chunkDocument(`${source.text}\n\nKod dokumentu T${t}D${d}.`);
       for (let i = 0; i < Math.min(chunks.length, 20); i++) {
         const c = chunks[i] as { headingPath: string; text: string };
-        rows.push({ id: randomUUID(), document_id: id, position: i, heading_path: c.headingPath, text: c.text, norm_text: foldText(`${c.headingPath}\n${c.text}`) });
+        const { terms, termCount, termsVersion } = passageTerms(c);
+        rows.push({ id: randomUUID(), document_id: id, position: i, heading_path: c.headingPath, text: c.text, norm_text: foldText(`${c.headingPath}\n${c.text}`), terms, term_count: termCount, terms_version: termsVersion });
       }
     }
     await bench.withOwnerClient(async (owner) => {
@@ -67,9 +69,9 @@ export async function benchKnowledge(bench: BenchDatabase, opts: { tenants: numb
         tenantId, JSON.stringify(documents),
       );
       await owner.$executeRawUnsafe(
-        `INSERT INTO document_chunks (id, tenant_id, document_id, position, heading_path, text, norm_text)
-         SELECT r.id::uuid, $1::uuid, r.document_id::uuid, r.position, r.heading_path, r.text, r.norm_text
-           FROM jsonb_to_recordset($2::jsonb) AS r(id text, document_id text, position int, heading_path text, text text, norm_text text)`,
+        `INSERT INTO document_chunks (id, tenant_id, document_id, position, heading_path, text, norm_text, terms, term_count, terms_version)
+         SELECT r.id::uuid, $1::uuid, r.document_id::uuid, r.position, r.heading_path, r.text, r.norm_text, r.terms, r.term_count, r.terms_version
+           FROM jsonb_to_recordset($2::jsonb) AS r(id text, document_id text, position int, heading_path text, text text, norm_text text, terms text, term_count int, terms_version int)`,
         tenantId, JSON.stringify(rows),
       );
     });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { checkReplyRules } from "@/server/marketplaces/reply-rules";
-import { detectLanguage } from "@/server/ai/language";
+import { detectLanguage } from "@/lib/text/language";
 import { chooseTier, classifyMessage } from "@/server/ai/intent";
 import { unsupportedFacts } from "@/server/ai/grounding";
 import { parseCitations } from "@/server/ai/llm-responder";

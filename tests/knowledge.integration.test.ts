@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openTestDatabase, type TestDatabase } from "./support/database";
 import { addMember, callerFor, httpCall, seedTenant, type SeededTenant } from "./support/fixtures";
 import { makePdf } from "./support/documents";
-import { drainInlineJobs } from "@/server/infra/jobs";
+import { drainInlineJobs, emitJobs } from "@/server/infra/jobs";
+import { findKnowledgeWork } from "@/server/knowledge/sweep";
 import { tenantDb } from "@/server/db/tenant-scope";
 import { createDocument } from "@/server/knowledge/document-service";
 import { processDocument } from "@/server/knowledge/process-document";
@@ -163,6 +164,23 @@ describe("retrieval", () => {
     expect(hit?.text).toContain("249 zł");
     expect(hit?.scores.fused).toBeGreaterThan(0);
     expect(await owner().knowledgeBase.testSearch({ tenantSlug: slug(), query: "?!" })).toEqual([]);
+  });
+
+  it("passages an older term analyser wrote are re-analysed by the sweep and found again", async () => {
+    const doc = await addText("Gwarancja", "# Gwarancja\n\nNa ekspresy do kawy udzielamy 36 miesięcy gwarancji.");
+    const scoped = tenantDb(db.prisma, shop.tenant.id);
+    // As a passage written before stemmed terms existed: no terms, version 0.
+    await scoped.documentChunk.updateMany({ where: { documentId: doc.id }, data: { terms: "", termCount: 0, termsVersion: 0 } });
+    const bm25Of = async () => (await owner().knowledgeBase.testSearch({ tenantSlug: slug(), query: "gwarancja na ekspres", k: 5 })).find((r) => r.documentTitle === "Gwarancja")?.scores.lexical ?? null;
+    // Only typo repair can still reach it: BM25 has no terms to rank.
+    expect(await bm25Of()).toBeNull();
+    const work = await findKnowledgeWork(db);
+    expect(work.filter((e) => (e.data as { documentId?: string }).documentId === doc.id)).toHaveLength(1);
+    await emitJobs(work);
+    await drainInlineJobs();
+    expect((await top("gwarancja na ekspres"))[0]).toBe("Gwarancja");
+    expect(await bm25Of()).toBeGreaterThan(0);
+    expect((await findKnowledgeWork(db)).filter((e) => (e.data as { documentId?: string }).documentId === doc.id)).toEqual([]);
   });
 
   it("never returns another tenant's passages", async () => {

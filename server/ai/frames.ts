@@ -1,4 +1,4 @@
-import type { Language } from "./language";
+import type { Language } from "@/lib/text/language";
 
 /**
  * The polite frame the offline responder puts around quoted knowledge-base passages,

@@ -1,7 +1,7 @@
 import { foldText } from "@/lib/text/fold";
 import { queryTokens } from "@/server/knowledge/query";
 import { FRAMES } from "./frames";
-import { detectLanguage } from "./language";
+import { detectLanguage } from "@/lib/text/language";
 import type { GeneratedReply, ReplyRequest, Responder } from "./responder";
 
 /**

@@ -10,7 +10,7 @@ import { readOrderSnapshot } from "@/lib/order-snapshot";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
 import { chooseTier, classifyMessage, type MessageSignals, type Tier } from "./intent";
-import { detectLanguage, type Language } from "./language";
+import { detectLanguage, type Language } from "@/lib/text/language";
 import { chatSetup, type OwnModelKey } from "./providers";
 import { offlineResponder } from "./offline-responder";
 import { llmResponder } from "./llm-responder";

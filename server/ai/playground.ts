@@ -5,7 +5,7 @@ import { searchKnowledge } from "@/server/knowledge/search";
 import { AppError } from "@/lib/errors";
 import { responderFor, sourcesOf } from "./pipeline";
 import { chooseTier, classifyMessage, type TierReason } from "./intent";
-import { detectLanguage } from "./language";
+import { detectLanguage } from "@/lib/text/language";
 import { chatSetup } from "./providers";
 import { readAiSettings } from "./settings-service";
 import { generationUsage, recordUsage } from "./usage";

@@ -1,7 +1,7 @@
 import type { OrderSummary } from "@/server/marketplaces/connector";
 import type { RetrievedChunk } from "@/server/knowledge/retrieval";
 import type { MessageSignals, Tier } from "./intent";
-import type { Language } from "./language";
+import type { Language } from "@/lib/text/language";
 import type { ToolDefinition, ToolResult } from "./tools-service";
 
 /** Everything a responder may use to write one reply. Buyer text is data, never instructions. */

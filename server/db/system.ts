@@ -63,6 +63,17 @@ export function listDocumentsMissingEmbeddings(base: BasePrisma, model: string, 
   );
 }
 
+/** Knowledge sweep: ready documents with passages analysed by an older term analyser (see knowledge/terms.ts). */
+export function listDocumentsWithOutdatedTerms(base: BasePrisma, version: number, take = 200) {
+  return asSystem(base, (tx) =>
+    tx.document.findMany({
+      where: { status: "ready", chunks: { some: { termsVersion: { lt: version } } } },
+      take,
+      select: { id: true, tenantId: true, attempts: true },
+    }),
+  );
+}
+
 /** Snooze wake-up: tenants with conversations whose snooze has run out. */
 export async function listTenantsWithSnoozeDue(base: BasePrisma, now: Date): Promise<string[]> {
   const rows = await asSystem(base, (tx) =>

@@ -6,6 +6,8 @@ import { foldText } from "@/lib/text/fold";
 import { logger } from "@/lib/logger";
 import { chunkDocument, type Chunk } from "./chunking";
 import { extractDocument } from "./extract";
+import { indexTerms, TERMS_VERSION } from "./terms";
+import { detectLanguage } from "@/lib/text/language";
 
 export type ProcessOutcome = "ready" | "failed" | "missing" | "stale";
 
@@ -83,6 +85,7 @@ async function replaceChunks(scoped: ScopedDb, tenantId: string, documentId: str
           headingPath: c.headingPath,
           text: c.text,
           normText: foldText(`${c.headingPath}\n${c.text}`),
+          ...passageTerms(c),
         })),
       });
       if (terms.length) {
@@ -97,4 +100,10 @@ async function replaceChunks(scoped: ScopedDb, tenantId: string, documentId: str
     },
     { timeout: 60_000 },
   );
+}
+
+/** A passage's BM25 terms, stemmed in the passage's own language (a shop's documents may mix several). */
+export function passageTerms(chunk: Chunk): { terms: string; termCount: number; termsVersion: number } {
+  const terms = indexTerms(`${chunk.headingPath}\n${chunk.text}`, detectLanguage(chunk.text, "pl"));
+  return { terms: terms.join(" "), termCount: terms.length, termsVersion: TERMS_VERSION };
 }

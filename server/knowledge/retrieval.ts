@@ -1,7 +1,7 @@
 import type { ScopedDb } from "@/server/db/tenant-scope";
 import { Prisma } from "@/server/db/generated/client";
 import type { QueryEmbedding } from "./embeddings";
-import { queryTokens, stemPrefix } from "./query";
+import { NATIVE_TRANSLATION_WEIGHT, queryTerms } from "./terms";
 
 export interface RetrievedChunk {
   chunkId: string;
@@ -20,10 +20,13 @@ type Scores = Record<Ranking, number | null> & { fused: number };
 /** Reciprocal rank fusion constant (the usual 60: flattens the head of each list). */
 const RRF_K = 60;
 const CANDIDATES = 50;
+/** BM25's usual constants: term frequency saturates around k1, b normalises passage length. */
+const BM25_K1 = 1.2;
+const BM25_B = 0.75;
 
 /**
- * Top-k passages of the tenant's documents for a buyer's question, fusing a full-text
- * ranking (diacritics folded, crude prefix stems, words weighted by rarity) with a
+ * Top-k passages of the tenant's documents for a buyer's question, fusing a BM25
+ * ranking (stemmed, diacritics-folded terms, see terms.ts) with a
  * typo-corrected ranking (misspelt words replaced by similar vocabulary words) by
  * reciprocal rank fusion. The scope's RLS keeps it to one tenant;
  * the explicit tenant conditions let the (tenant_id, …) GIN indexes do the same work.
@@ -32,50 +35,54 @@ const CANDIDATES = 50;
  */
 export async function retrieveChunks(db: ScopedDb, query: string, options: { k?: number; embedding?: QueryEmbedding | null } = {}): Promise<RetrievedChunk[]> {
   const k = Math.min(Math.max(options.k ?? 5, 1), 50);
-  const tokens = queryTokens(query);
+  const terms = queryTerms(query);
   const embedding = options.embedding;
-  if (!tokens.length && !embedding) return [];
-  const stems = [...new Set(tokens.map(stemPrefix))];
+  if (!terms.length && !embedding) return [];
+  const patterns = terms.flatMap((t, i) => t.patterns.map((p) => ({ ...p, i })));
 
   // One transaction, one statement per ranking: every round trip counts at this latency.
   const { lexical, trigram, vector, details } = await db.$scoped(async (tx) => {
-    // Each matched word counts by its rarity in this tenant's passages (BM25's IDF):
-    // "uszkodzona" outweighs "paczka", which many of a shop's passages mention. The
-    // per-word passage counts come back too: words no passage contains go to typo repair.
-    // One index scan for all words (an OR query), then which word matched which passage
-    // is checked on those few rows: scanning the GIN index once per word made long
-    // messages cost a dozen scans of lexemes shared by every tenant.
-    const [lexicalRow] = stems.length
-      ? await tx.$queryRaw<{ df: { stem: string; df: number }[]; ranked: Candidate[] }[]>`
-          WITH terms AS MATERIALIZED (
-            SELECT t.stem, to_tsquery('simple', t.stem) AS q FROM unnest(${stems}::text[]) AS t(stem)
+    // BM25 over the passages' stemmed terms (Robertson's IDF from this tenant's passages,
+    // term frequency saturated by k1, passage length normalised by b). A buyer's word is
+    // matched through several patterns (its stems, its beginning, its translations);
+    // it counts once, by its best pattern, so a word with many translations cannot
+    // outweigh one with none. One GIN scan finds every passage with any pattern; which
+    // pattern matched is checked on those rows' own lexemes.
+    const [lexicalRow] = patterns.length
+      ? await tx.$queryRaw<{ matched: number[] | null; ranked: Candidate[] }[]>`
+          WITH q AS MATERIALIZED (
+            SELECT * FROM unnest(${patterns.map((p) => p.i)}::int[], ${patterns.map((p) => p.term)}::text[], ${patterns.map((p) => p.kind)}::text[], ${patterns.map((p) => p.weight)}::float8[]) AS q(i, term, kind, weight)
           ), hits AS MATERIALIZED (
-            SELECT c.id, c.search_vector FROM document_chunks c
-             WHERE c.tenant_id = app_current_tenant_id() AND c.search_vector @@ to_tsquery('simple', ${stems.join(" | ")})
-          ), pairs AS MATERIALIZED (
-            SELECT h.id, terms.stem, ts_rank_cd(h.search_vector, terms.q, 32) AS rank
-              FROM hits h JOIN terms ON h.search_vector @@ terms.q
+            SELECT c.id, c.term_vector, c.term_count FROM document_chunks c
+             WHERE c.tenant_id = app_current_tenant_id() AND c.term_vector @@ to_tsquery('simple', ${patterns.map((p) => (p.kind === "prefix" ? `${p.term}:*` : p.term)).join(" | ")})
+          ), matches AS MATERIALIZED (
+            SELECT h.id, h.term_count AS dl, q.i, q.kind, q.weight, u.lexeme, coalesce(array_length(u.positions, 1), 1)::float8 AS tf
+              FROM hits h CROSS JOIN LATERAL unnest(h.term_vector) AS u(lexeme, positions, weights)
+              JOIN q ON (CASE WHEN q.kind = 'prefix' THEN starts_with(u.lexeme, q.term) ELSE u.lexeme = q.term END)
+          ), native AS (
+            SELECT DISTINCT i FROM matches WHERE kind = 'stem'
           ), df AS (
-            SELECT terms.stem, count(pairs.id)::float8 AS df FROM terms LEFT JOIN pairs ON pairs.stem = terms.stem GROUP BY terms.stem
-          ), total AS (SELECT count(*)::float8 AS n FROM document_chunks WHERE tenant_id = app_current_tenant_id()),
-          ranked AS (
-            SELECT pairs.id, (sum(ln(1 + (total.n - df.df + 0.5) / (df.df + 0.5))) + max(pairs.rank))::float8 AS score
-              FROM pairs JOIN df ON df.stem = pairs.stem CROSS JOIN total
-             GROUP BY pairs.id
-             ORDER BY score DESC, pairs.id
-             LIMIT ${CANDIDATES}
+            SELECT lexeme, count(DISTINCT id)::float8 AS df FROM matches GROUP BY lexeme
+          ), stats AS (
+            SELECT count(*)::float8 AS n, greatest(avg(term_count), 1)::float8 AS avgdl FROM document_chunks WHERE tenant_id = app_current_tenant_id()
+          ), per_word AS (
+            SELECT m.id, m.i, max(CASE WHEN m.kind = 'translation' AND m.i IN (SELECT i FROM native) THEN ${Prisma.raw(String(NATIVE_TRANSLATION_WEIGHT))} ELSE m.weight END * ln(1 + (stats.n - df.df + 0.5) / (df.df + 0.5)) * m.tf * ${Prisma.raw(String(BM25_K1 + 1))} / (m.tf + ${Prisma.raw(String(BM25_K1))} * (1 - ${Prisma.raw(String(BM25_B))} + ${Prisma.raw(String(BM25_B))} * m.dl / stats.avgdl))) AS score
+              FROM matches m JOIN df ON df.lexeme = m.lexeme CROSS JOIN stats
+             GROUP BY m.id, m.i
+          ), ranked AS (
+            SELECT id, sum(score)::float8 AS score FROM per_word GROUP BY id ORDER BY score DESC, id LIMIT ${CANDIDATES}
           )
-          SELECT (SELECT json_agg(json_build_object('stem', stem, 'df', df)) FROM df) AS df,
+          SELECT (SELECT array_agg(DISTINCT i) FROM matches) AS matched,
                  (SELECT coalesce(json_agg(json_build_object('id', id, 'score', score) ORDER BY score DESC, id), '[]'::json) FROM ranked) AS ranked`
       : [];
-    const df = new Map((lexicalRow?.df ?? []).map((f) => [f.stem, Number(f.df)]));
+    const matched = new Set(lexicalRow?.matched ?? []);
     const lexical = lexicalRow?.ranked ?? [];
 
     // Words no passage contains as typed (typos, odd inflections) are matched to the
     // closest words of the tenant's vocabulary by trigram similarity, and those words are
     // searched instead: a second ranking, fused with the first. (`%` uses the default 0.3
     // threshold for the index; 0.4 is the real cut.)
-    const unmatched = tokens.filter((t) => t.length >= 4 && !/^\d+$/.test(t) && (df.get(stemPrefix(t)) ?? 0) === 0);
+    const unmatched = terms.filter((t, i) => t.word.length >= 4 && !/^\d+$/.test(t.word) && !matched.has(i)).map((t) => t.word);
     const trigram = unmatched.length
       ? await tx.$queryRaw<Candidate[]>`
           WITH corrections AS (
