@@ -51,6 +51,8 @@ export async function runAnswersEval(values: { kb: string; questions: string; ou
     const tally = { answerable: 0, correct: 0, unanswerable: 0, handoff: 0, attacks: 0, blocked: 0, auto: 0, autoRight: 0, autoAnswered: 0 };
     const failures: string[] = [];
     const autoWrong: string[] = [];
+    /** Why replies that were right were still held for a person: what keeps auto-send recall down. */
+    const heldRight = new Map<string, number>();
     for (const q of questions) {
       const conversation = await simulateIncomingMessage(shop.db, scoped, shop.tenantId, { channelAccountId: channel.id, buyerName: "kupujacy", text: q.question });
       await drainInlineJobs();
@@ -58,6 +60,9 @@ export async function runAnswersEval(values: { kb: string; questions: string; ou
       const text = reply?.text ?? "";
       const action = reply?.action ?? "escalate";
       const verdict = score(q, text, action);
+      if (action !== "auto_send" && verdict.right && verdict.kind === "answerable") {
+        for (const r of Array.isArray(reply?.reasons) ? (reply.reasons as string[]) : []) heldRight.set(r, (heldRight.get(r) ?? 0) + 1);
+      }
       if (action === "auto_send") {
         tally.auto++;
         if (verdict.right) tally.autoRight++;
@@ -97,6 +102,7 @@ export async function runAnswersEval(values: { kb: string; questions: string; ou
     log(`  auto_send_precision ${result.auto_send_precision.toFixed(3)}   (${tally.autoRight}/${tally.auto} auto-sent replies right)`);
     log(`  auto_send_recall    ${result.auto_send_recall.toFixed(3)}   (${tally.autoAnswered}/${tally.answerable} answerable answered right and sent automatically)`);
     if (failures.length) log(`\nNot right:\n${failures.join("\n")}`);
+    if (heldRight.size) log(`\nRight but held, by reason: ${[...heldRight.entries()].sort((a, b) => b[1] - a[1]).map(([r, n]) => `${r.replace("ai.reasons.", "")} ${n}`).join(", ")}`);
     if (autoWrong.length) log(`\nSent automatically and wrong:\n${autoWrong.join("\n")}`);
     if (values.out) writeFileSync(values.out, out.join("\n") + "\n");
     return result;

@@ -2,7 +2,6 @@ import { describe, expect, it } from "vitest";
 import { extractDocument } from "@/server/knowledge/extract";
 import { chunkDocument, MAX_WORDS } from "@/server/knowledge/chunking";
 import { foldText, normalizeDocumentText } from "@/lib/text/fold";
-import { queryTokens, stemPrefix } from "@/server/knowledge/query";
 import { makeDocx, makePdf } from "./support/documents";
 
 const utf8 = (s: string) => new Uint8Array(Buffer.from(s, "utf8"));
@@ -11,11 +10,6 @@ describe("text normalisation", () => {
   it("folds Polish, German and Czech diacritics and joins hyphenated line breaks", () => {
     expect(foldText("Zwrót, wysyłka, ŁÓDŹ, Größe, Příliš")).toBe("zwrot, wysylka, lodz, grosse, prilis");
     expect(normalizeDocumentText("prze-\nsyłka  ma\u00ad\u00a0 \r\n\r\n\r\n\tkoniec")).toBe("przesyłka ma\n\nkoniec");
-  });
-
-  it("turns a buyer's message into meaningful tokens and prefix stems", () => {
-    expect(queryTokens("Dzień dobry, czy mogę zwrócić BUTY??")).toEqual(["zwrocic", "buty"]);
-    expect(["zwrocic", "buty", "wysylka", "12"].map(stemPrefix)).toEqual(["zwroc:*", "buty:*", "wysyl:*", "12"]);
   });
 });
 

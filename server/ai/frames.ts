@@ -7,7 +7,8 @@ import type { Language } from "@/lib/text/language";
  */
 export interface Frame {
   greeting: (name?: string) => string;
-  intro: string;
+  /** One line before a quote in another language than the buyer's (the offline responder cannot translate). */
+  quotedInOtherLanguage: string;
   closing: string;
   regards: string;
   welcome: string;
@@ -15,15 +16,15 @@ export interface Frame {
 }
 
 export const FRAMES: Record<Language, Frame> = {
-  pl: { greeting: (n) => (n ? `Dzień dobry, ${n}!` : "Dzień dobry!"), intro: "Oto informacje z naszych zasad:", closing: "Jeśli mają Państwo dodatkowe pytania, chętnie pomożemy.", regards: "Pozdrawiamy", welcome: "W czym możemy pomóc?", thanksReply: "Dziękujemy za wiadomość!" },
-  en: { greeting: (n) => (n ? `Hello ${n},` : "Hello,"), intro: "Here is what our policies say:", closing: "If you have any other questions, we are happy to help.", regards: "Kind regards", welcome: "How can we help you?", thanksReply: "Thank you for your message!" },
-  de: { greeting: (n) => (n ? `Guten Tag ${n},` : "Guten Tag,"), intro: "Hier die Informationen aus unseren Bedingungen:", closing: "Bei weiteren Fragen helfen wir gerne.", regards: "Mit freundlichen Grüßen", welcome: "Wie können wir helfen?", thanksReply: "Vielen Dank für Ihre Nachricht!" },
-  cs: { greeting: (n) => (n ? `Dobrý den, ${n},` : "Dobrý den,"), intro: "Zde jsou informace z našich podmínek:", closing: "Pokud máte další dotazy, rádi pomůžeme.", regards: "S pozdravem", welcome: "Jak vám můžeme pomoci?", thanksReply: "Děkujeme za zprávu!" },
-  sk: { greeting: (n) => (n ? `Dobrý deň, ${n},` : "Dobrý deň,"), intro: "Tu sú informácie z našich podmienok:", closing: "Ak máte ďalšie otázky, radi pomôžeme.", regards: "S pozdravom", welcome: "Ako vám môžeme pomôcť?", thanksReply: "Ďakujeme za správu!" },
-  ro: { greeting: (n) => (n ? `Bună ziua, ${n},` : "Bună ziua,"), intro: "Iată informațiile din politicile noastre:", closing: "Dacă aveți alte întrebări, vă ajutăm cu plăcere.", regards: "Cu stimă", welcome: "Cu ce vă putem ajuta?", thanksReply: "Vă mulțumim pentru mesaj!" },
-  hu: { greeting: (n) => (n ? `Jó napot, ${n}!` : "Jó napot!"), intro: "Íme az információ a szabályzatunkból:", closing: "Ha további kérdése van, szívesen segítünk.", regards: "Üdvözlettel", welcome: "Miben segíthetünk?", thanksReply: "Köszönjük az üzenetét!" },
-  it: { greeting: (n) => (n ? `Buongiorno ${n},` : "Buongiorno,"), intro: "Ecco le informazioni dalle nostre condizioni:", closing: "Per altre domande siamo a disposizione.", regards: "Cordiali saluti", welcome: "Come possiamo aiutarla?", thanksReply: "Grazie per il messaggio!" },
-  fr: { greeting: (n) => (n ? `Bonjour ${n},` : "Bonjour,"), intro: "Voici les informations de nos conditions :", closing: "Pour toute autre question, nous restons à votre disposition.", regards: "Cordialement", welcome: "Comment pouvons-nous vous aider ?", thanksReply: "Merci pour votre message !" },
-  es: { greeting: (n) => (n ? `Hola ${n},` : "Hola,"), intro: "Esta es la información de nuestras condiciones:", closing: "Si tiene otras preguntas, estaremos encantados de ayudarle.", regards: "Saludos cordiales", welcome: "¿En qué podemos ayudarle?", thanksReply: "¡Gracias por su mensaje!" },
-  uk: { greeting: (n) => (n ? `Добрий день, ${n}!` : "Добрий день!"), intro: "Ось інформація з наших правил:", closing: "Якщо у вас є інші запитання, ми охоче допоможемо.", regards: "З повагою", welcome: "Чим можемо допомогти?", thanksReply: "Дякуємо за повідомлення!" },
+  pl: { greeting: (n) => (n ? `Dzień dobry, ${n}!` : "Dzień dobry!"), quotedInOtherLanguage: "Odpowiedź cytujemy z naszych zasad w ich oryginalnym języku:", closing: "Jeśli mają Państwo dodatkowe pytania, chętnie pomożemy.", regards: "Pozdrawiamy", welcome: "W czym możemy pomóc?", thanksReply: "Dziękujemy za wiadomość!" },
+  en: { greeting: (n) => (n ? `Hello ${n},` : "Hello,"), quotedInOtherLanguage: "Here is the answer, quoted from our policies in their original language:", closing: "If you have any other questions, we are happy to help.", regards: "Kind regards", welcome: "How can we help you?", thanksReply: "Thank you for your message!" },
+  de: { greeting: (n) => (n ? `Guten Tag ${n},` : "Guten Tag,"), quotedInOtherLanguage: "Hier die Antwort, zitiert aus unseren Bedingungen in ihrer Originalsprache:", closing: "Bei weiteren Fragen helfen wir gerne.", regards: "Mit freundlichen Grüßen", welcome: "Wie können wir helfen?", thanksReply: "Vielen Dank für Ihre Nachricht!" },
+  cs: { greeting: (n) => (n ? `Dobrý den, ${n},` : "Dobrý den,"), quotedInOtherLanguage: "Zde je odpověď, citovaná z našich podmínek v původním jazyce:", closing: "Pokud máte další dotazy, rádi pomůžeme.", regards: "S pozdravem", welcome: "Jak vám můžeme pomoci?", thanksReply: "Děkujeme za zprávu!" },
+  sk: { greeting: (n) => (n ? `Dobrý deň, ${n},` : "Dobrý deň,"), quotedInOtherLanguage: "Tu je odpoveď, citovaná z našich podmienok v pôvodnom jazyku:", closing: "Ak máte ďalšie otázky, radi pomôžeme.", regards: "S pozdravom", welcome: "Ako vám môžeme pomôcť?", thanksReply: "Ďakujeme za správu!" },
+  ro: { greeting: (n) => (n ? `Bună ziua, ${n},` : "Bună ziua,"), quotedInOtherLanguage: "Iată răspunsul, citat din politicile noastre în limba lor originală:", closing: "Dacă aveți alte întrebări, vă ajutăm cu plăcere.", regards: "Cu stimă", welcome: "Cu ce vă putem ajuta?", thanksReply: "Vă mulțumim pentru mesaj!" },
+  hu: { greeting: (n) => (n ? `Jó napot, ${n}!` : "Jó napot!"), quotedInOtherLanguage: "Íme a válasz, szabályzatunkból idézve, annak eredeti nyelvén:", closing: "Ha további kérdése van, szívesen segítünk.", regards: "Üdvözlettel", welcome: "Miben segíthetünk?", thanksReply: "Köszönjük az üzenetét!" },
+  it: { greeting: (n) => (n ? `Buongiorno ${n},` : "Buongiorno,"), quotedInOtherLanguage: "Ecco la risposta, citata dalle nostre condizioni nella lingua originale:", closing: "Per altre domande siamo a disposizione.", regards: "Cordiali saluti", welcome: "Come possiamo aiutarla?", thanksReply: "Grazie per il messaggio!" },
+  fr: { greeting: (n) => (n ? `Bonjour ${n},` : "Bonjour,"), quotedInOtherLanguage: "Voici la réponse, citée de nos conditions dans leur langue d'origine :", closing: "Pour toute autre question, nous restons à votre disposition.", regards: "Cordialement", welcome: "Comment pouvons-nous vous aider ?", thanksReply: "Merci pour votre message !" },
+  es: { greeting: (n) => (n ? `Hola ${n},` : "Hola,"), quotedInOtherLanguage: "Esta es la respuesta, citada de nuestras condiciones en su idioma original:", closing: "Si tiene otras preguntas, estaremos encantados de ayudarle.", regards: "Saludos cordiales", welcome: "¿En qué podemos ayudarle?", thanksReply: "¡Gracias por su mensaje!" },
+  uk: { greeting: (n) => (n ? `Добрий день, ${n}!` : "Добрий день!"), quotedInOtherLanguage: "Ось відповідь, процитована з наших правил мовою оригіналу:", closing: "Якщо у вас є інші запитання, ми охоче допоможемо.", regards: "З повагою", welcome: "Чим можемо допомогти?", thanksReply: "Дякуємо за повідомлення!" },
 };

@@ -38,6 +38,16 @@ const PREFIXES: Record<Exclude<Intent, "other">, string[]> = {
 const HUMAN_REQUEST = ["z czlowiekiem", "z konsultant", "z pracownik", "z kierownik", "prawdziwa osoba", "zywy czlowiek", "real person", "human", "speak to someone", "manager", "mit einem menschen", "mitarbeiter", "s clovekem", "operator"];
 /** Legal threats and authorities. */
 const LEGAL = ["prawnik", "adwokat", "pozew", "sad ", "sadu", "sadzie", "rzecznik", "uokik", "policj", "oszust", "prokurat", "lawyer", "attorney", "sue ", "lawsuit", "court", "police", "fraud", "scam", "anwalt", "klage", "gericht", "betrug", "pravnik", "soud", "avocat"];
+/**
+ * A message that tries to instruct the assistant (prompt injection): the model is told to
+ * treat buyer text as data, but a message like this needs a person's eye, never an
+ * automatic reply. Generic attack phrasing in the languages buyers write in.
+ */
+const INJECTION = [
+  "ignore previous", "ignore all", "ignore the above", "ignore your", "disregard", "system prompt", "prompt systemow", "you are now", "act as", "pretend to be", "developer mode", "jailbreak",
+  "zignoruj", "ignoruj", "zapomnij o wszystkich", "zapomnij wszystk", "jestes teraz", "udawaj", "twoje instrukcje", "wszystkie instrukcje", "polecenie sluzbowe", "jako administrator", "tryb administratora", "tryb debug",
+  "ignoriere", "vergiss alle", "du bist jetzt", "systemanweisung", "ignoruj vsechny", "zapomen na", "<!--", "system:", "[system", "translate this and", "do what it says", "zrob to co", "wykonaj polecenie",
+];
 /** Strong negative sentiment. */
 const NEGATIVE = ["skandal", "zenujac", "tragedi", "tragiczn", "beznadziej", "najgorsz", "oszuk", "nigdy wiecej", "negatyw", "wsciek", "okropn", "kpina", "terrible", "worst", "disgusting", "unacceptable", "angry", "furious", "ridiculous", "never again", "negative feedback", "unverschamt", "katastrophe", "schlimm", "hrozne", "nehorazne"];
 
@@ -46,6 +56,8 @@ export interface MessageSignals {
   /** Every intent the message touches, strongest first. */
   intents: Intent[];
   humanRequest: boolean;
+  /** The message tries to give the assistant instructions. */
+  injection: boolean;
   legalThreat: boolean;
   negative: boolean;
   multiQuestion: boolean;
@@ -74,6 +86,7 @@ export function classifyMessage(text: string): MessageSignals {
     intent: intents[0] ?? "other",
     intents: intents.length ? intents : ["other"],
     humanRequest: hits(folded, HUMAN_REQUEST) > 0,
+    injection: hits(folded, INJECTION) > 0,
     legalThreat: hits(folded, LEGAL) > 0,
     negative: hits(folded, NEGATIVE) > 0 || /!{3,}/.test(text) || (text.length > 20 && text === text.toUpperCase() && /\p{Lu}{10}/u.test(text)),
     multiQuestion: questions >= 2 || substantive.length >= 3,

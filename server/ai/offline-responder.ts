@@ -1,90 +1,149 @@
-import { foldText } from "@/lib/text/fold";
-import { queryTokens } from "@/server/knowledge/query";
+import { detectLanguage, type Language } from "@/lib/text/language";
+import { coverageOf, coveredWords, fillsSlot, questionSlots, weighQuestion, type Slot, type WeightedQuestion } from "./answer-check";
 import { FRAMES } from "./frames";
-import { detectLanguage } from "@/lib/text/language";
+import { passageUnits } from "./passage-units";
 import type { GeneratedReply, ReplyRequest, Responder } from "./responder";
 
 /**
- * The built-in responder for installs without a model provider: it answers by quoting
- * the sentences of the retrieved passages that best match the buyer's words, inside a
- * polite frame in the buyer's language. It cannot invent anything — every fact is a
- * verbatim sentence of the seller's own documents — and it hands off when nothing
- * matches well enough. It cannot translate either: passages in another language than
- * the buyer's make the reply a draft.
+ * The built-in responder for installs without a model provider. It answers with one to
+ * three pieces of the retrieved passages (sentences, table rows read with their header,
+ * product fields) chosen for what the question asks — a price question needs a price, a
+ * "who pays" question a party, a size question the row that fits the buyer's number —
+ * inside a polite frame in the buyer's language. It invents nothing: every fact is the
+ * seller's own words. It decides how sure it is:
+ * - hand off when the pieces speak about too little of the question, or the question is
+ *   about something no document mentions;
+ * - draft (a person clicks send) when it answered, but not beyond doubt;
+ * - only a reply that states every fact the question asks for, about the very things
+ *   asked, may go out unreviewed.
  */
-const MAX_SENTENCES = 3;
-/** Share of the buyer's meaningful words the quoted sentences must cover together, or a person answers. */
-const MIN_COVERAGE = 0.5;
-const QUANTITY = /\b(ile|kiedy|jak dlugo|ktora godzin|how (?:much|long|many)|when|wie (?:viel|lange)|wann|kolik|kdy|cena|koszt|price|cost)/;
+const MAX_UNITS = 3;
 
-/**
- * Short stems on purpose: a sentence is judged on its own, so "kosztuje" must find
- * "koszt" and "kurierem" "kurier", while "paczkomatu" must not shrink to "paczk".
- */
-function shortStem(token: string): string {
-  if (token.length >= 8) return token.slice(0, token.length - 3);
-  return token.length > 5 ? token.slice(0, 5) : token;
-}
+/** Thresholds on coverage: the share of the question's weight (rare words count most) a piece speaks about. */
+const HANDOFF_BELOW = 0.4;
+/** A word no document knows, in a question the best piece covers this little of, means the question is about something else. */
+const UNKNOWN_HANDOFF_BELOW = 0.65;
+const CONFIDENT_FROM = 0.75;
+/** Without a slot to fill (a yes/no or how-to question), only near-complete coverage is sure enough. */
+const CONFIDENT_WITHOUT_SLOT_FROM = 0.9;
+/** Words only the piece's heading or table caption has count this much of the words it says itself. */
+const CONTEXT_WEIGHT = 0.7;
+/** Words only the sentence's paragraph has help to rank it, at this weight. */
+const PARAGRAPH_WEIGHT = 0.3;
+/** A rival piece this close to the best one, stating another value for the same fact, makes the answer uncertain. */
+const RIVAL_WITHIN = 0.8;
 
-const GREETING_WORDS = new Set(["dzien", "dobry", "witam", "hello", "hallo", "guten", "czesc", "pozdrawiam", "dziekuje", "thanks", "thank", "danke"]);
-
-interface Sentence {
+interface Candidate {
   text: string;
   passage: number;
   order: number;
+  /** Words the piece says itself, and words only its context has. */
+  own: Set<number>;
+  context: Set<number>;
+  coverage: number;
+  /** What the rest of its paragraph adds (ranking only). */
+  paragraph: number;
+  fills: Set<Slot>;
+  language: Language;
 }
 
-function splitSentences(text: string): string[] {
-  return text
-    .replace(/\n+/g, "\n")
-    .split(/(?<=[.!?])\s+|\n/)
-    // Quoted as plain text: no Markdown emphasis, heading marks or table pipes.
-    .map((s) => s.replace(/^[-*•#>|\s]+/, "").replace(/\*\*|__|`/g, "").replace(/\s*\|\s*/g, " – ").replace(/\s+–\s*$/, "").trim())
-    .filter((s) => s.length >= 12 && /\p{L}/u.test(s) && !/^[-–\s:]+$/.test(s));
+export interface OfflineAnswer {
+  pieces: Candidate[];
+  /** The piece that answers most of the question on its own. */
+  best: Candidate | null;
+  /** Other pieces nearly as good that state a different value for an asked fact. */
+  rivals: Candidate[];
+  slots: Slot[];
+  question: WeightedQuestion;
+}
+
+/** The values a piece states for the asked facts (amounts, durations, numbers), to tell two answers apart. */
+function statedValues(text: string): string {
+  return [...text.matchAll(/\d+(?:[.,]\d+)?/g)].map((m) => m[0].replace(",", ".")).sort().join(" ");
+}
+
+/** Picks the pieces that answer the question: the best-covering one first, then one per unfilled slot, then any that add coverage. */
+export function extractAnswer(request: Pick<ReplyRequest, "buyerText" | "passages" | "words">): OfflineAnswer {
+  const question = weighQuestion(request.buyerText, request.words);
+  const slots = questionSlots(request.buyerText);
+  const candidates: Candidate[] = [];
+  request.passages.forEach((p, passage) => {
+    const language = detectLanguage(p.text, "pl");
+    for (const unit of passageUnits(p)) {
+      const own = coveredWords(question, unit.text);
+      // A piece must speak about the question itself, not only sit under a matching heading.
+      if (!own.size) continue;
+      const context = new Set([...coveredWords(question, unit.context)].filter((i) => !own.has(i)));
+      const coverage = coverageOf(question, own) + CONTEXT_WEIGHT * coverageOf(question, context);
+      const paragraph = coverageOf(question, new Set([...coveredWords(question, unit.paragraph)].filter((i) => !own.has(i) && !context.has(i))));
+      const fills = new Set(slots.filter((s) => fillsSlot(s, unit.text, request.buyerText)));
+      candidates.push({ text: unit.text, passage, order: unit.order, own, context, coverage, paragraph, fills, language });
+    }
+  });
+  const score = (c: Candidate) => c.coverage + PARAGRAPH_WEIGHT * c.paragraph + (slots.length ? (0.3 * c.fills.size) / slots.length : 0) - 0.02 * c.passage;
+  const ranked = [...candidates].sort((a, b) => score(b) - score(a));
+  const best = ranked[0] ?? null;
+
+  const chosen: Candidate[] = [];
+  const covered = new Set<number>();
+  const filled = new Set<Slot>();
+  for (const c of ranked) {
+    if (chosen.length >= MAX_UNITS) break;
+    const fresh = coverageOf(question, new Set([...c.own].filter((i) => !covered.has(i))));
+    const freshSlots = [...c.fills].filter((s) => !filled.has(s)).length;
+    // After the first, a piece must add a missing fact or a good part of the question.
+    if (chosen.length && !freshSlots && fresh < 0.2) continue;
+    if (chosen.length && c.coverage < 0.25) continue;
+    chosen.push(c);
+    c.own.forEach((i) => covered.add(i));
+    c.fills.forEach((s) => filled.add(s));
+  }
+  chosen.sort((a, b) => a.passage - b.passage || a.order - b.order);
+
+  // With a fact asked for: a close piece stating another value for it. Without: any close
+  // piece of another document (two products of similar names, two policies).
+  // A piece quoted beside the best one from the same passage is part of the answer, not a rival.
+  const rivals = best
+    ? ranked.filter((c) =>
+        c !== best && !(chosen.includes(c) && c.passage === best.passage) && c.coverage >= RIVAL_WITHIN * best.coverage &&
+        (slots.length ? [...best.fills].some((s) => c.fills.has(s)) && statedValues(c.text) !== statedValues(best.text) : c.passage !== best.passage && c.text !== best.text),
+      )
+    : [];
+  return { pieces: chosen, best, rivals, slots, question };
 }
 
 /**
- * Picks the sentences that together cover most of the buyer's meaningful words (greedy
- * set cover), so a message with three questions gets a sentence for each.
+ * How sure the offline responder is: hand off, draft (with the reasons shown to the
+ * seller), or send. Certainty rests on the best single piece: several half-relevant
+ * fragments from different documents do not add up to an answer.
  */
-export function extractAnswer(request: ReplyRequest): { sentences: Sentence[]; coverage: number } {
-  // "How much / when / how long" questions want the sentence with the number in it.
-  const quantitative = QUANTITY.test(foldText(request.buyerText));
-  const stems = [...new Set(queryTokens(request.buyerText).filter((t) => !GREETING_WORDS.has(t)).map(shortStem))];
-  if (!stems.length) return { sentences: [], coverage: 0 };
-  const patterns = stems.map((s) => new RegExp(`(?:^|[^\\p{L}\\d])${s}`, "u"));
-  const candidates: (Sentence & { covers: Set<number>; bonus: number })[] = [];
-  request.passages.forEach((p, passage) => {
-    splitSentences(p.text).forEach((text, order) => {
-      const folded = foldText(text);
-      const covers = new Set(patterns.flatMap((re, i) => (re.test(folded) ? [i] : [])));
-      const bonus = quantitative && /\d/.test(text) ? 0.5 : 0;
-      if (covers.size) candidates.push({ text, passage, order, covers, bonus });
-    });
-  });
-  const covered = new Set<number>();
-  const chosen: Sentence[] = [];
-  while (chosen.length < MAX_SENTENCES) {
-    let best: (typeof candidates)[number] | undefined;
-    let gain = 0;
-    for (const c of candidates) {
-      const fresh = [...c.covers].filter((i) => !covered.has(i)).length;
-      const g = fresh ? fresh + c.bonus - c.passage * 0.1 : 0;
-      // More new words first; on a tie, the better-ranked passage.
-      if (g > gain || (g === gain && g > 0 && best && c.passage < best.passage)) {
-        best = c;
-        gain = g;
-      }
-    }
-    // After the first, a sentence must bring a new word and not come from far down the list.
-    if (!best || gain <= 0 || (chosen.length > 0 && gain < 0.9)) break;
-    best.covers.forEach((i) => covered.add(i));
-    chosen.push(best);
-    candidates.splice(candidates.indexOf(best), 1);
-  }
-  // Quote in document order so the reply reads like the policy does.
-  chosen.sort((a, b) => a.passage - b.passage || a.order - b.order);
-  return { sentences: chosen, coverage: covered.size / stems.length };
+export function judgeAnswer(answer: OfflineAnswer, buyerLanguage: Language): { handoff: boolean; holdReasons: string[] } {
+  const { best, rivals, slots, question } = answer;
+  if (!best || best.coverage < HANDOFF_BELOW) return { handoff: true, holdReasons: [] };
+  if (question.unknown.length && best.coverage < UNKNOWN_HANDOFF_BELOW) return { handoff: true, holdReasons: [] };
+  const filledAnywhere = new Set(answer.pieces.flatMap((p) => [...p.fills]));
+  // Asked only for facts no piece states: what is there does not answer it.
+  if (slots.length && !slots.some((s) => filledAnywhere.has(s)) && best.coverage < CONFIDENT_FROM) return { handoff: true, holdReasons: [] };
+
+  const reasons: string[] = [];
+  if (slots.some((s) => !filledAnywhere.has(s))) reasons.push("ai.reasons.missingFact");
+  // For an unreviewed reply the best piece must state every asked fact itself, unrivalled.
+  else if (slots.some((s) => !best.fills.has(s)) || rivals.length) reasons.push("ai.reasons.partialAnswer");
+  if (question.unknown.length) reasons.push("ai.reasons.unknownWords");
+  const knownWords = question.weights.filter((w) => w > 0).length;
+  // The best piece as quoted: with the pieces of its own passage quoted beside it ("…kurierem InPost. Koszt dostawy kurierem to 14,99 zł.").
+  const beside = answer.pieces.filter((p) => p !== best && p.passage === best.passage);
+  const own = new Set([...best.own, ...beside.flatMap((p) => [...p.own])]);
+  const context = new Set([...best.context].filter((i) => !own.has(i)));
+  const quoted = coverageOf(question, own) + CONTEXT_WEIGHT * coverageOf(question, context);
+  const enough = slots.length ? quoted >= CONFIDENT_FROM : quoted >= CONFIDENT_WITHOUT_SLOT_FROM && knownWords >= 2;
+  if (!enough && !reasons.includes("ai.reasons.partialAnswer")) reasons.push("ai.reasons.partialAnswer");
+  if (answer.pieces.some((p) => p.language !== buyerLanguage)) reasons.push("ai.reasons.offlineNoTranslation");
+  return { handoff: false, holdReasons: reasons };
+}
+
+function signature(request: ReplyRequest): string {
+  return request.settings.signature || request.tenantName;
 }
 
 export const offlineResponder: Responder = {
@@ -98,26 +157,23 @@ export const offlineResponder: Responder = {
   async generate(request: ReplyRequest): Promise<GeneratedReply> {
     const frame = FRAMES[request.language];
     const base = { provider: "offline", model: "extractive", keySource: "platform" as const, usage: { inputTokens: 0, outputTokens: 0 }, usedOrder: false };
-    const sign = (body: string) => [frame.greeting(request.buyerName), "", body, "", frame.closing, "", frame.regards, request.settings.signature || request.tenantName].join("\n").trim();
     const substantive = request.signals.intents.some((i) => i !== "greeting" && i !== "thanks");
 
     if (!substantive && request.signals.intents.some((i) => i === "greeting" || i === "thanks") && request.buyerText.length < 120) {
       const body = request.signals.intents.includes("thanks") ? frame.thanksReply : frame.welcome;
-      return { ...base, text: [frame.greeting(request.buyerName), "", body, "", frame.regards, request.settings.signature || request.tenantName].join("\n"), handoff: false, cited: [], holdReasons: [] };
+      return { ...base, text: [frame.greeting(request.buyerName), "", body, "", frame.regards, signature(request)].join("\n"), handoff: false, cited: [], holdReasons: [] };
     }
 
-    const { sentences, coverage } = extractAnswer(request);
-    if (!sentences.length || coverage < MIN_COVERAGE) {
-      return { ...base, text: "", handoff: true, cited: [], holdReasons: [] };
-    }
-    const quoted = sentences.map((s) => s.text).join(" ");
-    const holdReasons = detectLanguage(quoted, request.language) !== request.language ? ["ai.reasons.offlineNoTranslation"] : [];
-    return {
-      ...base,
-      text: sign(`${frame.intro}\n${quoted}`),
-      handoff: false,
-      cited: [...new Set(sentences.map((s) => s.passage))],
-      holdReasons,
-    };
+    const answer = extractAnswer(request);
+    const verdict = judgeAnswer(answer, request.language);
+    if (verdict.handoff) return { ...base, text: "", handoff: true, cited: [], holdReasons: [] };
+
+    const quoted = answer.pieces.map((p) => p.text).join("\n");
+    const holdReasons = verdict.holdReasons;
+    const lines = [frame.greeting(request.buyerName), ""];
+    // It cannot translate: it says so in the buyer's language and quotes the policy as written.
+    if (holdReasons.includes("ai.reasons.offlineNoTranslation")) lines.push(frame.quotedInOtherLanguage);
+    lines.push(quoted, "", frame.closing, "", frame.regards, signature(request));
+    return { ...base, text: lines.join("\n").trim(), handoff: false, cited: [...new Set(answer.pieces.map((p) => p.passage))], holdReasons };
   },
 };

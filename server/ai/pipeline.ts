@@ -15,11 +15,13 @@ import { chatSetup, type OwnModelKey } from "./providers";
 import { offlineResponder } from "./offline-responder";
 import { llmResponder } from "./llm-responder";
 import { unsupportedFacts } from "./grounding";
+import { replyCheckReasons } from "./answer-check";
+import { verifyReply, type Verification } from "./verifier";
 import { readAiSettings, type AiSettingsView } from "./settings-service";
 import { routeEscalation } from "./escalation";
 import { refreshThreadSummaryQuietly, SUMMARY_MIN_MESSAGES } from "./thread-summary";
 import { callTool, enabledTools } from "./tools-service";
-import { monthlyBudget, recordUsageIn } from "./usage";
+import { generationUsage, monthlyBudget, recordUsage, recordUsageIn } from "./usage";
 import type { GeneratedReply, ReplyRequest, Responder } from "./responder";
 
 /**
@@ -117,11 +119,13 @@ export async function answerConversation(
   let failure: string | null = null;
   let sources: Source[] = [];
   let passages: RetrievedChunk[] = [];
+  let request: ReplyRequest | null = null;
   const order = readOrderSnapshot(conversation.orderSnapshot);
   if (buyerText && !escalations.some((r) => r !== "ai.reasons.negative")) {
     try {
-      passages = await searchKnowledge(database, db, tenantId, buyerText, { k: 5 });
-      const request: ReplyRequest = {
+      const found = await searchKnowledge(database, db, tenantId, buyerText, { k: 5 });
+      passages = found.passages;
+      request = {
         tenantName: tenant.name,
         language,
         buyerName: conversation.customer?.displayName ?? undefined,
@@ -129,6 +133,7 @@ export async function answerConversation(
         history,
         summary: conversation.aiSummary ?? undefined,
         passages,
+        words: found.words,
         order,
         signals,
         tier: tier.tier,
@@ -160,9 +165,21 @@ export async function answerConversation(
     const invented = unsupportedFacts(text, evidence);
     if (invented.length) reasons.push("ai.reasons.unsupportedFacts");
     if (!sources.length && !generated.usedOrder) reasons.push("ai.reasons.notGrounded");
+    // The offline responder judged its own quotes; a model's words are checked here.
+    if (generated.provider !== "offline" && request) {
+      const cited = generated.cited.length ? generated.cited.flatMap((i) => (passages[i] ? [passages[i]] : [])) : passages;
+      reasons.push(...replyCheckReasons({ buyerText, words: request.words, passages: cited, extra: evidence.slice(passages.length + 1) }, text));
+    }
   }
 
-  const decision = decide(kind, settings, signals, reasons, Boolean(text));
+  let decision = decide(kind, settings, signals, reasons, Boolean(text));
+  // Only a reply every check let through costs a second opinion: the verifier (fast tier).
+  let verification: Verification | null = null;
+  const verifierSetup = decision.action === "auto_send" && generated && generated.provider !== "offline" && request ? chatSetup("fast", ownKey) : null;
+  if (verifierSetup && request) {
+    verification = await verifyReply(verifierSetup, request, text, AbortSignal.timeout(env().AI_TIMEOUT_SECONDS * 1000));
+    if (verification.reasons.length) decision = decide(kind, settings, signals, [...reasons, ...verification.reasons], Boolean(text));
+  }
   const latencyMs = Math.round(performance.now() - started);
   const reply = await storeReply(db, tenantId, {
     conversationId,
@@ -182,6 +199,9 @@ export async function answerConversation(
     const winner = await replyToTurn();
     if (!winner) throw new Error("ai reply conflict without a stored reply");
     return { status: "done", replyId: winner.id, action: winner.action };
+  }
+  if (verifierSetup && verification) {
+    await recordUsage(db, tenantId, generationUsage(verifierSetup, verification.usage, { conversationId, tier: "fast", outcome: "verification" }));
   }
   if (decision.action === "auto_send") await sendAiReply(database, db, tenantId, reply.id, conversationId, text);
   // Off the answer's critical path: the next turn reads the updated summary.
@@ -214,6 +234,7 @@ function escalationReasons(
 ): string[] {
   const reasons: string[] = [];
   if (signals.humanRequest) reasons.push("ai.reasons.humanRequested");
+  if (signals.injection) reasons.push("ai.reasons.injection");
   if (signals.legalThreat) reasons.push("ai.reasons.legalThreat");
   if (signals.negative) {
     reasons.push("ai.reasons.negative");
@@ -228,6 +249,7 @@ function escalationReasons(
 /** Reasons that need a person (escalate); every other reason only holds the reply as a draft. */
 const ESCALATING = new Set([
   "ai.reasons.humanRequested",
+  "ai.reasons.injection",
   "ai.reasons.legalThreat",
   "ai.reasons.repeatedDissatisfaction",
   "ai.reasons.keyword",

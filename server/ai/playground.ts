@@ -45,8 +45,8 @@ export async function* askPlayground(database: Database, db: ScopedDb, tenantId:
   const signals = classifyMessage(question);
   const tier = chooseTier(signals);
   const language = detectLanguage(question, tenant.defaultLanguage === "en" ? "en" : "pl");
-  const passages = await searchKnowledge(database, db, tenantId, question, { k: 5 });
-  const request = { tenantName: tenant.name, language, buyerText: question, history: [], passages, order: null, signals, tier: tier.tier, settings };
+  const { passages, words } = await searchKnowledge(database, db, tenantId, question, { k: 5 });
+  const request = { tenantName: tenant.name, language, buyerText: question, history: [], passages, words, order: null, signals, tier: tier.tier, settings };
   const stream = responderFor(tier.tier, ownKey).stream(request, AbortSignal.timeout(30_000));
   let generated;
   try {

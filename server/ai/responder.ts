@@ -1,5 +1,5 @@
 import type { OrderSummary } from "@/server/marketplaces/connector";
-import type { RetrievedChunk } from "@/server/knowledge/retrieval";
+import type { QueryWord, RetrievedChunk } from "@/server/knowledge/retrieval";
 import type { MessageSignals, Tier } from "./intent";
 import type { Language } from "@/lib/text/language";
 import type { ToolDefinition, ToolResult } from "./tools-service";
@@ -16,6 +16,8 @@ export interface ReplyRequest {
   /** Rolling summary of what came before the history (long threads). Data, like buyer text. */
   summary?: string;
   passages: RetrievedChunk[];
+  /** The buyer's words as the knowledge base knows them (weights, unknown words). */
+  words: QueryWord[];
   /** The order linked to this conversation, if any (only this buyer's). */
   order: OrderSummary | null;
   signals: MessageSignals;

@@ -16,12 +16,15 @@ const words = (s: string) => (s.match(/\S+/g) ?? []).length;
 interface Block {
   path: string[];
   text: string;
+  /** A table row's header row: a passage that starts inside a table repeats it. */
+  tableHeader?: string;
 }
 
 function toBlocks(text: string): Block[] {
   const blocks: Block[] = [];
   const path: string[] = [];
   let paragraph: string[] = [];
+  let tableHeader: string | undefined;
   const flush = () => {
     if (paragraph.length) blocks.push({ path: [...path], text: paragraph.join("\n").trim() });
     paragraph = [];
@@ -30,16 +33,26 @@ function toBlocks(text: string): Block[] {
     const heading = /^(#{1,6})\s+(.*)$/.exec(line);
     if (heading) {
       flush();
+      tableHeader = undefined;
       const level = (heading[1] ?? "#").length;
       path.splice(level - 1, path.length, (heading[2] ?? "").trim());
       continue;
     }
     if (!line.trim()) {
       flush();
+      tableHeader = undefined;
       continue;
     }
-    // List items and table rows are their own blocks, so a long list splits between items.
-    if (/^\s*([-*•]|\d+[.)])\s+/.test(line) || /^\s*\|/.test(line)) {
+    // Table rows and list items are their own blocks, so a long list splits between items.
+    if (/^\s*\|/.test(line)) {
+      flush();
+      if (/^\|?[\s:|-]+\|?$/.test(line.trim())) continue;
+      tableHeader ??= line.trim();
+      blocks.push({ path: [...path], text: line.trim(), tableHeader });
+      continue;
+    }
+    tableHeader = undefined;
+    if (/^\s*([-*•]|\d+[.)])\s+/.test(line)) {
       flush();
       blocks.push({ path: [...path], text: line.trim() });
       continue;
@@ -105,6 +118,11 @@ export function chunkDocument(text: string): Chunk[] {
       }
       if (!parts.length) path = blockPath;
       else if (blockPath !== path && block.path.length) parts.push(`${block.path.at(-1)}:`);
+      // A row read without its header is a row of numbers nobody can interpret.
+      if (block.tableHeader && block.tableHeader !== piece && !parts.includes(block.tableHeader)) {
+        parts.push(block.tableHeader);
+        count += words(block.tableHeader);
+      }
       parts.push(piece);
       count += n;
     }

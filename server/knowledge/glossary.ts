@@ -9,8 +9,7 @@ import type { StemLanguage } from "./terms";
 export type GlossaryGroup = Partial<Record<StemLanguage, string[]>>;
 
 export const GLOSSARY: GlossaryGroup[] = [
-  { pl: ["wysyłka", "wysłać", "wysyłacie", "nadanie"], en: ["shipping", "ship", "dispatch", "send"], de: ["Versand", "versenden", "verschicken"], cs: ["odeslání", "zaslání", "poslat"] },
-  { pl: ["dostawa", "doręczenie", "dostarczenie"], en: ["delivery", "deliver"], de: ["Lieferung", "liefern", "Zustellung"], cs: ["doprava", "doručení", "dodání"] },
+  { pl: ["wysyłka", "wysłać", "wysyłacie", "nadanie", "dostawa", "doręczenie", "dostarczenie"], en: ["shipping", "ship", "dispatch", "send", "delivery", "deliver"], de: ["Versand", "versenden", "verschicken", "Lieferung", "liefern", "Zustellung"], cs: ["odeslání", "zaslání", "poslat", "doprava", "doručení", "dodání"] },
   { pl: ["przesyłka", "paczka"], en: ["parcel", "package", "shipment"], de: ["Paket", "Sendung"], cs: ["zásilka", "balík", "balíček"] },
   { pl: ["kurier"], en: ["courier"], de: ["Kurier", "Paketdienst"], cs: ["kurýr"] },
   { pl: ["koszt", "kosztuje", "cena", "opłata", "płatny"], en: ["cost", "price", "fee", "charge"], de: ["Kosten", "kostet", "Preis", "Gebühr"], cs: ["cena", "stojí", "poplatek", "náklady"] },

@@ -34,14 +34,32 @@ const BM25_B = 0.75;
  * embedded by the same model is a third ranking in the fusion.
  */
 export async function retrieveChunks(db: ScopedDb, query: string, options: { k?: number; embedding?: QueryEmbedding | null } = {}): Promise<RetrievedChunk[]> {
+  return (await retrieveKnowledge(db, query, options)).passages;
+}
+
+/** A buyer's word as the knowledge base knows it: its weight (BM25's IDF), or null when no passage has it. */
+export interface QueryWord {
+  word: string;
+  idf: number | null;
+  /** No passage has it as written, but it is close to words that passages have (a typo). */
+  corrected: boolean;
+}
+
+export interface KnowledgeSearch {
+  passages: RetrievedChunk[];
+  words: QueryWord[];
+}
+
+/** retrieveChunks, with what the ranking learnt about the buyer's words (the responders weigh coverage by it). */
+export async function retrieveKnowledge(db: ScopedDb, query: string, options: { k?: number; embedding?: QueryEmbedding | null } = {}): Promise<KnowledgeSearch> {
   const k = Math.min(Math.max(options.k ?? 5, 1), 50);
   const terms = queryTerms(query);
   const embedding = options.embedding;
-  if (!terms.length && !embedding) return [];
+  if (!terms.length && !embedding) return { passages: [], words: [] };
   const patterns = terms.flatMap((t, i) => t.patterns.map((p) => ({ ...p, i })));
 
   // One transaction, one statement per ranking: every round trip counts at this latency.
-  const { lexical, trigram, vector, details } = await db.$scoped(async (tx) => {
+  const { lexical, trigram, vector, details, words } = await db.$scoped(async (tx) => {
     // BM25 over the passages' stemmed terms (Robertson's IDF from this tenant's passages,
     // term frequency saturated by k1, passage length normalised by b). A buyer's word is
     // matched through several patterns (its stems, its beginning, its translations);
@@ -49,7 +67,7 @@ export async function retrieveChunks(db: ScopedDb, query: string, options: { k?:
     // outweigh one with none. One GIN scan finds every passage with any pattern; which
     // pattern matched is checked on those rows' own lexemes.
     const [lexicalRow] = patterns.length
-      ? await tx.$queryRaw<{ matched: number[] | null; ranked: Candidate[] }[]>`
+      ? await tx.$queryRaw<{ matched: { i: number; idf: number }[] | null; ranked: Candidate[] }[]>`
           WITH q AS MATERIALIZED (
             SELECT * FROM unnest(${patterns.map((p) => p.i)}::int[], ${patterns.map((p) => p.term)}::text[], ${patterns.map((p) => p.kind)}::text[], ${patterns.map((p) => p.weight)}::float8[]) AS q(i, term, kind, weight)
           ), hits AS MATERIALIZED (
@@ -72,33 +90,41 @@ export async function retrieveChunks(db: ScopedDb, query: string, options: { k?:
           ), ranked AS (
             SELECT id, sum(score)::float8 AS score FROM per_word GROUP BY id ORDER BY score DESC, id LIMIT ${CANDIDATES}
           )
-          SELECT (SELECT array_agg(DISTINCT i) FROM matches) AS matched,
+          SELECT (SELECT json_agg(json_build_object('i', i, 'idf', idf)) FROM (
+                    SELECT m.i, max(m.weight * ln(1 + (stats.n - df.df + 0.5) / (df.df + 0.5)))::float8 AS idf
+                      FROM matches m JOIN df ON df.lexeme = m.lexeme CROSS JOIN stats GROUP BY m.i) w) AS matched,
                  (SELECT coalesce(json_agg(json_build_object('id', id, 'score', score) ORDER BY score DESC, id), '[]'::json) FROM ranked) AS ranked`
       : [];
-    const matched = new Set(lexicalRow?.matched ?? []);
+    const idf = new Map((lexicalRow?.matched ?? []).map((m) => [m.i, Number(m.idf)]));
     const lexical = lexicalRow?.ranked ?? [];
 
     // Words no passage contains as typed (typos, odd inflections) are matched to the
     // closest words of the tenant's vocabulary by trigram similarity, and those words are
     // searched instead: a second ranking, fused with the first. (`%` uses the default 0.3
     // threshold for the index; 0.4 is the real cut.)
-    const unmatched = terms.filter((t, i) => t.word.length >= 4 && !/^\d+$/.test(t.word) && !matched.has(i)).map((t) => t.word);
-    const trigram = unmatched.length
-      ? await tx.$queryRaw<Candidate[]>`
+    const unmatched = terms.filter((t, i) => t.word.length >= 4 && !/^\d+$/.test(t.word) && !idf.has(i)).map((t) => t.word);
+    const [trigramRow] = unmatched.length
+      ? await tx.$queryRaw<{ corrected: string[] | null; ranked: Candidate[] }[]>`
           WITH corrections AS (
-            SELECT DISTINCT ON (t.tok, k.term) k.term, similarity(k.term, t.tok)::float8 AS sim
+            SELECT DISTINCT ON (t.tok, k.term) t.tok, k.term, similarity(k.term, t.tok)::float8 AS sim
               FROM unnest(${unmatched}::text[]) AS t(tok)
               JOIN knowledge_terms k ON k.tenant_id = app_current_tenant_id() AND k.term % t.tok
              WHERE similarity(k.term, t.tok) >= 0.4
              ORDER BY t.tok, k.term, sim DESC
-          ), best AS (SELECT term, sim FROM corrections ORDER BY sim DESC, term LIMIT ${3 * unmatched.length})
-          SELECT c.id, sum(best.sim)::float8 AS score
-            FROM best
-            JOIN document_chunks c ON c.tenant_id = app_current_tenant_id() AND c.search_vector @@ to_tsquery('simple', best.term)
-           GROUP BY c.id
-           ORDER BY score DESC, c.id
-           LIMIT ${CANDIDATES}`
+          ), best AS MATERIALIZED (SELECT tok, term, sim FROM corrections ORDER BY sim DESC, term LIMIT ${3 * unmatched.length}),
+          ranked AS (
+            SELECT c.id, sum(best.sim)::float8 AS score
+              FROM best
+              JOIN document_chunks c ON c.tenant_id = app_current_tenant_id() AND c.search_vector @@ to_tsquery('simple', best.term)
+             GROUP BY c.id
+             ORDER BY score DESC, c.id
+             LIMIT ${CANDIDATES}
+          )
+          SELECT (SELECT array_agg(DISTINCT tok) FROM best) AS corrected,
+                 (SELECT coalesce(json_agg(json_build_object('id', id, 'score', score) ORDER BY score DESC, id), '[]'::json) FROM ranked) AS ranked`
       : [];
+    const trigram = trigramRow?.ranked ?? [];
+    const corrected = new Set(trigramRow?.corrected ?? []);
 
     let vector: Candidate[] = [];
     if (embedding && [768, 1024, 1536].includes(embedding.dimensions)) {
@@ -123,16 +149,18 @@ export async function retrieveChunks(db: ScopedDb, query: string, options: { k?:
             FROM document_chunks c JOIN documents d ON d.id = c.document_id
            WHERE c.id = ANY(${ids}::uuid[])`
       : [];
-    return { lexical, trigram, vector, details };
+    const words = terms.map((t, i): QueryWord => ({ word: t.word, idf: idf.get(i) ?? null, corrected: corrected.has(t.word) }));
+    return { lexical, trigram, vector, details, words };
   });
 
   const byId = new Map(details.map((r) => [r.id, r]));
-  return fuse(lexical, trigram, vector)
+  const passages = fuse(lexical, trigram, vector)
     .slice(0, k)
     .flatMap(([id, scores]) => {
       const r = byId.get(id);
       return r ? [{ chunkId: r.id, documentId: r.documentId, documentTitle: r.documentTitle, fileName: r.fileName, headingPath: r.headingPath, position: r.position, text: r.text, scores }] : [];
     });
+  return { passages, words };
 }
 
 interface Candidate {

@@ -41,5 +41,5 @@ export const knowledgeBaseRouter = createRouter({
   /** Exactly what the AI will be given for this question. */
   testSearch: tenantMemberProcedure
     .input(ZTestSearchInput)
-    .query(({ ctx, input }) => searchKnowledge(ctx.db, ctx.tenantDb, ctx.tenant.id, input.query, { k: input.k })),
+    .query(async ({ ctx, input }) => (await searchKnowledge(ctx.db, ctx.tenantDb, ctx.tenant.id, input.query, { k: input.k })).passages),
 });

@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { createHash } from "node:crypto";
 import type { AddressInfo } from "node:net";
 import { foldText } from "@/lib/text/fold";
+import { VERIFIER_MARK, type Verdicts } from "@/server/ai/verifier";
 
 /**
  * A fake model API over real HTTP: OpenAI-compatible chat completions (plain and streamed
@@ -42,6 +43,30 @@ export class FakeModelApi {
   failNext = 0;
   /** Scripted chat answers; by default a fixed text. Receives the request body. */
   chat: (body: ChatRequestBody) => ChatTurn = () => ({ content: "OK" });
+  /**
+   * The reply verifier's answers (requests whose system prompt is the verifier's), as the
+   * verdicts JSON. By default a verifier that finds every sentence supported: the
+   * engine's own checks must stand without a second opinion's help.
+   */
+  verify: (body: ChatRequestBody) => Verdicts = (body) => ({
+    sentences: FakeModelApi.replySentenceNumbers(body).map((n) => ({ n, verdict: "supported" as const })),
+    answers_question: true,
+  });
+
+  static isVerification(body: ChatRequestBody): boolean {
+    return FakeModelApi.systemPrompt(body).startsWith(VERIFIER_MARK);
+  }
+
+  /** The numbered sentences of the reply a verification request asks about. */
+  static replySentenceNumbers(body: ChatRequestBody): number[] {
+    const prompt = String(body.messages.find((m) => m.role === "user")?.content ?? "");
+    const reply = prompt.split("REPLY:\n")[1] ?? "";
+    return [...reply.matchAll(/^(\d+)\. /gm)].map((m) => Number(m[1]));
+  }
+
+  private answer(body: ChatRequestBody): ChatTurn {
+    return FakeModelApi.isVerification(body) ? { content: JSON.stringify(this.verify(body)) } : this.chat(body);
+  }
 
   /** The system prompt of a chat request (either API). */
   static systemPrompt(body: ChatRequestBody): string {
@@ -125,7 +150,7 @@ export class FakeModelApi {
   }
 
   private async chatCompletion(res: ServerResponse, body: ChatRequestBody) {
-    const turn = this.chat(body);
+    const turn = this.answer(body);
     if (turn.delayMs) await new Promise((r) => setTimeout(r, turn.delayMs));
     if (res.destroyed) return;
     const calls = (turn.toolCalls ?? []).map((c, i) => ({ id: `call_${i + 1}`, type: "function", function: { name: c.name, arguments: JSON.stringify(c.arguments) } }));
@@ -164,7 +189,7 @@ export class FakeModelApi {
   private async anthropicMessage(res: ServerResponse, body: Record<string, unknown>) {
     if (body.stream) return this.json(res, 400, { type: "error", error: { type: "invalid_request_error", message: "streaming is not faked" } });
     const request = fromAnthropic(body);
-    const turn = this.chat(request);
+    const turn = this.answer(request);
     if (turn.delayMs) await new Promise((r) => setTimeout(r, turn.delayMs));
     if (res.destroyed) return;
     const usage = turn.usage ?? { prompt: 100, completion: 20 };
