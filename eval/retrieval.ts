@@ -17,6 +17,9 @@ export interface RetrievalEvalResult {
   mrr: number;
 }
 
+/** The summary line: the best mode's figures, the lexical ones beside hybrid, and the BM25 yardstick. */
+export type RetrievalEvalSummary = RetrievalEvalResult & { mode?: string; lexical?: RetrievalEvalResult; bm25_baseline?: RetrievalEvalResult };
+
 /** Recall@1, recall@k and MRR of ranked document lists against each question's gold documents. */
 function figuresOf(rankings: { ranked: string[]; gold: string[] }[], k: number): RetrievalEvalResult {
   let hit1 = 0;
@@ -35,7 +38,7 @@ function figuresOf(rankings: { ranked: string[]; gold: string[] }[], k: number):
 export async function runRetrievalEval(
   values: { kb: string; questions: string; out?: string; k: number },
   log: (line: string) => void = console.log,
-): Promise<RetrievalEvalResult> {
+): Promise<RetrievalEvalSummary> {
   const [{ tenantDb }, { retrieveChunks }, { embedQuery, vectorSearchEnabled }] = await Promise.all([
     import("@/server/db/tenant-scope"),
     import("@/server/knowledge/retrieval"),
@@ -65,7 +68,7 @@ export async function runRetrievalEval(
     log(`  recall@${k}   ${bm25.recall_at_5.toFixed(3)}`);
     log(`  MRR        ${bm25.mrr.toFixed(3)}`);
 
-    let result: RetrievalEvalResult & { mode?: string; lexical?: RetrievalEvalResult; bm25_baseline?: RetrievalEvalResult } = { n: 0, recall_at_1: 0, recall_at_5: 0, mrr: 0 };
+    let result: RetrievalEvalSummary = { n: 0, recall_at_1: 0, recall_at_5: 0, mrr: 0 };
     for (const mode of modes) {
       const rankings: { ranked: string[]; gold: string[] }[] = [];
       const out: string[] = [];
