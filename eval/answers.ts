@@ -1,6 +1,7 @@
 import { writeFileSync } from "node:fs";
 import { foldText } from "@/lib/text/fold";
 import { openEvalShop, readQuestions, type Question } from "./shop";
+import type { ScriptedReply } from "./model-script";
 
 /**
  * Answer evaluation (`npm run eval:answers`): every question is written by a buyer into a
@@ -24,13 +25,17 @@ export interface AnswersEvalResult {
   auto_sent: number;
   auto_send_precision: number;
   auto_send_recall: number;
+  /** With a scripted model: share of its correct replies sent automatically, and how many wrong ones were. */
+  scripted_correct_sent?: number;
+  scripted_wrong_sent?: number;
+  scripted_wrong?: number;
 }
 
 const SELLER_AUTO_SEND = ["greeting", "thanks", "shipping", "order_status", "returns", "payment", "invoice", "product"] as const;
 
 const contains = (text: string, fact: string) => foldText(text).includes(foldText(fact));
 
-export async function runAnswersEval(values: { kb: string; questions: string; out?: string }, log: (line: string) => void = console.log): Promise<AnswersEvalResult> {
+export async function runAnswersEval(values: { kb: string; questions: string; out?: string; script?: ScriptedReply[] }, log: (line: string) => void = console.log): Promise<AnswersEvalResult> {
   const [{ tenantDb }, { drainInlineJobs }, { simulateIncomingMessage, ensureDemoChannel }, { updateAiSettings }, { chatSetup }] = await Promise.all([
     import("@/server/db/tenant-scope"),
     import("@/server/infra/jobs"),
@@ -51,6 +56,8 @@ export async function runAnswersEval(values: { kb: string; questions: string; ou
     const tally = { answerable: 0, correct: 0, unanswerable: 0, handoff: 0, attacks: 0, blocked: 0, auto: 0, autoRight: 0, autoAnswered: 0 };
     const failures: string[] = [];
     const autoWrong: string[] = [];
+    const scriptTally = { correct: { n: 0, sent: 0 }, wrong: { n: 0, sent: 0 } };
+    const wrongSent: string[] = [];
     /** Why replies that were right were still held for a person: what keeps auto-send recall down. */
     const heldRight = new Map<string, number>();
     for (const q of questions) {
@@ -59,7 +66,16 @@ export async function runAnswersEval(values: { kb: string; questions: string; ou
       const reply = await scoped.aiReply.findFirst({ where: { conversationId: conversation.id }, orderBy: { createdAt: "desc" } });
       const text = reply?.text ?? "";
       const action = reply?.action ?? "escalate";
-      const verdict = score(q, text, action);
+      const scripted = values.script?.find((s) => s.id === q.id);
+      const scored = score(q, text, action);
+      // A scripted wrong reply is wrong whatever facts it also holds (an invented code beside the right deadline).
+      const verdict = scripted && !scripted.correct ? { ...scored, right: false } : scored;
+      if (scripted) {
+        const bucket = scripted.correct ? scriptTally.correct : scriptTally.wrong;
+        bucket.n++;
+        if (action === "auto_send") bucket.sent++;
+        if (action === "auto_send" && !scripted.correct) wrongSent.push(`  ${q.id} [${scripted.kind}]: ${text.replace(/\s+/g, " ").slice(0, 120)}`);
+      }
       if (action !== "auto_send" && verdict.right && verdict.kind === "answerable") {
         for (const r of Array.isArray(reply?.reasons) ? (reply.reasons as string[]) : []) heldRight.set(r, (heldRight.get(r) ?? 0) + 1);
       }
@@ -81,7 +97,7 @@ export async function runAnswersEval(values: { kb: string; questions: string; ou
       }
       if (!verdict.ok) failures.push(`  ${q.id} [${verdict.kind}, ${action}]: ${q.question.slice(0, 70)} → ${text.replace(/\s+/g, " ").slice(0, 90) || "(no text)"}`);
       const sources = Array.isArray(reply?.sources) ? (reply.sources as { fileName?: string | null; title?: string }[]).map((s) => s.fileName ?? s.title) : [];
-      out.push(JSON.stringify({ id: q.id, answer: text, action, sources, tier: reply?.tier ?? null, model: reply?.model ?? null }));
+      out.push(JSON.stringify({ id: q.id, answer: text, action, reasons: reply?.reasons ?? [], sources, tier: reply?.tier ?? null, model: reply?.model ?? null }));
     }
     const frac = (a: number, b: number) => (b ? a / b : 0);
     const result = {
@@ -93,6 +109,7 @@ export async function runAnswersEval(values: { kb: string; questions: string; ou
       // Nothing sent automatically: nothing sent wrong.
       auto_send_precision: tally.auto ? tally.autoRight / tally.auto : 1,
       auto_send_recall: frac(tally.autoAnswered, tally.answerable),
+      ...(values.script ? { scripted_correct_sent: frac(scriptTally.correct.sent, scriptTally.correct.n), scripted_wrong_sent: scriptTally.wrong.sent, scripted_wrong: scriptTally.wrong.n } : {}),
     };
     log(`\nAnswers (${questions.length} questions)`);
     log(`  correct          ${result.correct.toFixed(3)}   (${tally.correct}/${tally.answerable} answerable with every fact)`);
@@ -101,6 +118,10 @@ export async function runAnswersEval(values: { kb: string; questions: string; ou
     log(`  auto_sent        ${result.auto_sent.toFixed(3)}   (${tally.auto}/${questions.length})`);
     log(`  auto_send_precision ${result.auto_send_precision.toFixed(3)}   (${tally.autoRight}/${tally.auto} auto-sent replies right)`);
     log(`  auto_send_recall    ${result.auto_send_recall.toFixed(3)}   (${tally.autoAnswered}/${tally.answerable} answerable answered right and sent automatically)`);
+    if (values.script) {
+      log(`  scripted model: ${scriptTally.correct.sent}/${scriptTally.correct.n} correct replies sent automatically, ${scriptTally.wrong.sent}/${scriptTally.wrong.n} wrong ones (target 0)`);
+      if (wrongSent.length) log(`\nScripted wrong replies sent automatically:\n${wrongSent.join("\n")}`);
+    }
     if (failures.length) log(`\nNot right:\n${failures.join("\n")}`);
     if (heldRight.size) log(`\nRight but held, by reason: ${[...heldRight.entries()].sort((a, b) => b[1] - a[1]).map(([r, n]) => `${r.replace("ai.reasons.", "")} ${n}`).join(", ")}`);
     if (autoWrong.length) log(`\nSent automatically and wrong:\n${autoWrong.join("\n")}`);

@@ -494,6 +494,7 @@ const pl = {
       unsupportedClaims: "Część zdań odpowiedzi nie wynika z cytowanych źródeł.",
       verifierFailed: "Nie udało się sprawdzić odpowiedzi drugim modelem.",
       injection: "Wiadomość próbuje wydawać polecenia asystentowi (prompt injection).",
+      vagueQuestion: "Pytanie jest zbyt ogólne, by odpowiedzieć na nie bez sprawdzenia.",
     },
     errors: {
       replyNotFound: "Nie ma takiej odpowiedzi AI.",
@@ -1542,6 +1543,7 @@ const en: Shape<typeof pl> = {
       unsupportedClaims: "Some sentences of the reply do not follow from the cited sources.",
       verifierFailed: "The reply could not be checked by the second model.",
       injection: "The message tries to give the assistant instructions (prompt injection).",
+      vagueQuestion: "The question is too general to answer without a check.",
     },
     errors: {
       replyNotFound: "No such AI reply.",

@@ -13,10 +13,11 @@ import { indexTerms, queryTerms, type QueryTerm } from "@/server/knowledge/terms
  * - coverage: how much of the question's meaning, weighted by how rare each word is in
  *   the shop's passages (BM25's IDF), the text speaks about.
  */
-export type Slot = "price" | "payer" | "duration" | "when" | "email" | "phone" | "address" | "account" | "taxId" | "fit";
+export type Slot = "price" | "threshold" | "payer" | "duration" | "when" | "email" | "phone" | "address" | "account" | "taxId" | "fit";
 
 const ASKS: [Slot, RegExp][] = [
   ["price", /\b(ile (kosztuj|kosztow|placi|zaplac|wynosi|bedzie kosztowa|za )|ile to kosztuje|cen[aey]\b|cenn|koszt|oplat|doplat|how much|price|cost|fee\b|wie ?viel kostet|was kostet|kosten|preis|gebuhr|kolik (stoji|to stoji|je|bude stat)|kolko stoji|poplatek|za kolik)/],
+  ["threshold", /\b(od (jakiej|ilu|jakiej kwoty|kiedy darmow)\w*|od ile|darmow\w* (dostaw|wysyl)\w*|(dostaw|wysyl)\w* (jest )?(za darmo|gratis|darmow\w*)|free (shipping|delivery)|minimum order|from what (amount|value)|kostenlos\w*|versandkostenfrei|ab welchem|zdarma|od kolika|od akej)/],
   ["payer", /\b(kto (plac|pokrywa|ponosi|zaplac|odpowiada za koszt)|na czyj koszt|czy (musze|trzeba) (placic|zaplacic|doplacic)|who (pays|covers|is paying)|do i (have to|need to) pay|wer (zahlt|tragt)|muss ich .*zahlen|kdo (plati|hradi)|musim .*platit)/],
   ["duration", /\b(ile (dni|czasu|trwa|sie czeka|godzin|tygodni|lat|miesiecy|mam)|jak dlugo|w jakim (czasie|terminie)|termin\w*|do kiedy|how long|how many (days|weeks|months|years)|within how|wie lange|wie viele tage|bis wann|frist|jak dlouho|za jak dlouho|kolik dni|ako dlho|lhut)/],
   ["when", /\b(kiedy|o ktorej|w jakich godzinach|godziny otwarcia|w ktore dni|when|what time|which days|opening hours|wann|um wie ?viel uhr|offnungszeit|kdy|v kolik|kedy)\b/],
@@ -37,14 +38,16 @@ export function questionSlots(question: string): Slot[] {
   return [...new Set(slots)];
 }
 
-const AMOUNT = /\d+(?:[.,]\d{1,2})?\s?(?:zl|pln|eur|euro|€|kc|czk|usd|\$|gbp|£|ron|huf|ft)\b|(?:€|\$|£)\s?\d|\b(?:za darmo|darmow\w*|bezplatn\w*|gratis|free|kostenlos\w*|zdarma|bez oplat|0 zl)\b/;
+const AMOUNT = /\d+(?:[.,]\d{1,2})?\s?(?:zl|pln|eur|euro|€|kc|czk|usd|\$|gbp|£|ron|huf|ft)\b|(?:€|\$|£)\s?\d/;
+const FREE = /\b(?:za darmo|darmow\w*|bezplatn\w*|gratis|free|kostenlos\w*|zdarma|bez oplat)\b/;
+/** "Free for club members", "free if…": a condition makes "free" no answer to what something costs. */
+const CONDITION = /\b(dla|jesli|jezeli|gdy|przy|od|powyzej|czlonk\w*|tylko|if|for|when|from|above|members?|only|wenn|fur|ab|nur|pokud|pro|jen)\b/;
 const PAYER = /\b(kupuj\w*|klient\w*|sprzedaw\w*|sklep\w*|nabyw\w*|odbiorc\w*|pokrywa\w*|ponosi\w*|na (nasz|wlasny|twoj|panstwa) koszt|na koszt|placi\w*|zaplac\w*|bezplatn\w*|darmow\w*|za darmo|nieodplatn\w*|buyer|customer|seller|we (pay|cover)|you pay|free of charge|at our (cost|expense)|kaufer|kunde|verkaufer|wir (zahlen|tragen)|kostenlos|kupujici|prodejce|zdarma|hradi\w*)\b/;
 const DURATION = /\d+\s*(?:[-–]\s*\d+\s*)?(?:dni|dnia|dzien|dob|godz\w*|h\b|tydz\w*|tygodn\w*|miesi\w*|lat[a]?\b|rok\w*|minut\w*|days?|hours?|weeks?|months?|years?|werktag\w*|arbeitstag\w*|tage?n?\b|stunden?|wochen?|monate?n?|jahre?n?|dn[uyi]\b|dnech|hodin\w*|tydn\w*|mesic\w*|let\b|roky?\b)|\b(natychmiast|od razu|tego samego dnia|nastepnego dnia|bezterminow\w*|same day|next (business |working )?day|immediately|sofort|am selben tag|ihned|tentyz den)\b/;
 const CLOCK = /\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}\s?(?:-|–|do)\s?\d{1,2}\b/;
 const WEEKDAY = /\b(poniedzial\w*|wtor\w*|srod\w*|czwart\w*|piat\w*|sobot\w*|niedziel\w*|dni robocz\w*|dzien robocz\w*|weekend\w*|monday|tuesday|wednesday|thursday|friday|saturday|sunday|business days?|working days?|weekdays?|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|werktag\w*|pondel\w*|patek|sobot\w*|nedel\w*|pracovni\w*)\b/;
 const EMAIL = /[\p{L}\d._%+-]+@[\p{L}\d.-]+\.[a-z]{2,}/u;
 const PHONE = /(?:\+\d{2}\s?)?(?:\d[\s-]?){9,}/;
-const STREET = /\b(ul\.|ulica|al\.|aleja|os\.|pl\.|street|str\.|strasse|ulice)\s|\b\d{2}-\d{3}\b/;
 const ACCOUNT = /\b(?:pl)?\d{2}(?:\s?\d{4}){6}\b/;
 const TAX_ID = /\b\d{3}-?\d{3}-?\d{2}-?\d{2}\b|\b\d{10}\b/;
 
@@ -78,10 +81,11 @@ export function fillsSlot(slot: Slot, text: string, question: string): boolean {
   switch (slot) {
     case "price": {
       // "Free from 249 zł" states a threshold, not the price of what was asked.
-      const threshold = /\b(od|from|ab|powyzej|above|over|nad)\s+\d+(?:[.,]\d+)?\s?(?:zl|pln|eur|euro|€|kc|czk|usd)?/g;
-      if (!threshold.test(folded)) return AMOUNT.test(folded);
-      return /\d+(?:[.,]\d{1,2})?\s?(?:zl|pln|eur|euro|€|kc|czk|usd|\$|gbp|£)\b/.test(folded.replace(threshold, " "));
+      const withoutThresholds = folded.replace(/\b(od|from|ab|powyzej|above|over|nad)\s+\d+(?:[.,]\d+)?\s?(?:zl|pln|eur|euro|€|kc|czk|usd)?/g, " ");
+      return AMOUNT.test(withoutThresholds) || (FREE.test(folded) && !CONDITION.test(folded));
     }
+    case "threshold":
+      return /\b(od|from|ab|powyzej|above|over|nad|min\.?|minimum|at least|co najmniej)\s+\d/.test(folded) || /\d\s?(zl|pln|eur|€|kc)\s?\+/.test(folded);
     case "payer":
       return PAYER.test(folded);
     case "duration":
@@ -92,8 +96,12 @@ export function fillsSlot(slot: Slot, text: string, question: string): boolean {
       return EMAIL.test(folded);
     case "phone":
       return PHONE.test(folded);
-    case "address":
-      return STREET.test(folded);
+    case "address": {
+      // The buyer's own mention of an address is not an answer to where to send something.
+      const asked = new Set((foldText(question).match(/\p{L}{4,}/gu) ?? []).map((w) => w.slice(0, 5)));
+      const fresh = folded.replace(/\p{L}{4,}/gu, (w) => (asked.has(w.slice(0, 5)) ? " " : w));
+      return /\b(ul\.|ulica|al\.|aleja|os\.|street|str\.|strasse|ulice)\s*\p{L}|\b\d{2}-\d{3}\s+\p{L}/u.test(fresh);
+    }
     case "account":
       return ACCOUNT.test(folded.replace(/(\d)\s+(?=\d)/g, "$1 "));
     case "taxId":
@@ -178,7 +186,7 @@ export interface ReplyEvidence {
 /** Share of a claim's words that the evidence must contain for the claim to count as supported. */
 const CLAIM_SUPPORT = 0.6;
 /** Share of the question a reply must speak about to count as an answer to it. */
-const REPLY_COVERAGE = 0.5;
+const REPLY_COVERAGE = 0.3;
 
 /**
  * Rule-based checks on a model's reply (no model time): it must state every kind of fact
@@ -191,10 +199,17 @@ export function replyCheckReasons(evidence: ReplyEvidence, reply: string): strin
   const slots = questionSlots(evidence.buyerText);
   if (slots.some((s) => !fillsSlot(s, reply, evidence.buyerText))) reasons.push("ai.reasons.missingFact");
   const question = weighQuestion(evidence.buyerText, evidence.words);
-  if (question.total > 0 && coverageOf(question, coveredWords(question, reply)) < REPLY_COVERAGE) reasons.push("ai.reasons.doesNotAnswer");
-  if (question.unknown.length) reasons.push("ai.reasons.unknownWords");
-
+  // "zwrot?": no fact asked for and one word to go by — any sentence about returns would "answer" it.
+  if (!slots.length && question.weights.filter((w) => w > 0).length < 2) reasons.push("ai.reasons.vagueQuestion");
   const replyLanguage = detectLanguage(reply, "pl");
+  // Word by word only within one language; across languages the verifier judges relevance.
+  if (detectLanguage(evidence.buyerText, replyLanguage) === replyLanguage) {
+    if (question.total > 0 && coverageOf(question, coveredWords(question, reply)) < REPLY_COVERAGE) reasons.push("ai.reasons.doesNotAnswer");
+    // Something the question names that no document mentions, and the reply does not speak to either.
+    const replyWords = foldText(reply);
+    if (question.unknown.some((w) => !replyWords.includes(w.slice(0, 5)))) reasons.push("ai.reasons.unknownWords");
+  }
+
   const sameLanguage = evidence.passages.filter((p) => detectLanguage(p.text, "pl") === replyLanguage);
   if (sameLanguage.length) {
     const supported = new Set([...sameLanguage.map((p) => p.text), ...evidence.extra, evidence.buyerText].flatMap((t) => indexTerms(t, replyLanguage)));

@@ -46,6 +46,7 @@ const LEGAL = ["prawnik", "adwokat", "pozew", "sad ", "sadu", "sadzie", "rzeczni
 const INJECTION = [
   "ignore previous", "ignore all", "ignore the above", "ignore your", "disregard", "system prompt", "prompt systemow", "you are now", "act as", "pretend to be", "developer mode", "jailbreak",
   "zignoruj", "ignoruj", "zapomnij o wszystkich", "zapomnij wszystk", "jestes teraz", "udawaj", "twoje instrukcje", "wszystkie instrukcje", "polecenie sluzbowe", "jako administrator", "tryb administratora", "tryb debug",
+  "jako pracownik", "jestem pracownikiem", "z dzialu", "wewnetrzn", "jako wlasciciel sklepu", "as an employee", "as a staff", "from your team", "from the shop team", "admin mode", "als mitarbeiter", "im auftrag des", "jako zamestnanec",
   "ignoriere", "vergiss alle", "du bist jetzt", "systemanweisung", "ignoruj vsechny", "zapomen na", "<!--", "system:", "[system", "translate this and", "do what it says", "zrob to co", "wykonaj polecenie",
 ];
 /** Strong negative sentiment. */

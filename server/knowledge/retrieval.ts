@@ -73,10 +73,14 @@ export async function retrieveKnowledge(db: ScopedDb, query: string, options: { 
           ), hits AS MATERIALIZED (
             SELECT c.id, c.term_vector, c.term_count FROM document_chunks c
              WHERE c.tenant_id = app_current_tenant_id() AND c.term_vector @@ to_tsquery('simple', ${patterns.map((p) => (p.kind === "prefix" ? `${p.term}:*` : p.term)).join(" | ")})
-          ), matches AS MATERIALIZED (
-            SELECT h.id, h.term_count AS dl, q.i, q.kind, q.weight, u.lexeme, coalesce(array_length(u.positions, 1), 1)::float8 AS tf
+          ), lexemes AS MATERIALIZED (
+            SELECT h.id, h.term_count AS dl, u.lexeme, coalesce(array_length(u.positions, 1), 1)::float8 AS tf
               FROM hits h CROSS JOIN LATERAL unnest(h.term_vector) AS u(lexeme, positions, weights)
-              JOIN q ON (CASE WHEN q.kind = 'prefix' THEN starts_with(u.lexeme, q.term) ELSE u.lexeme = q.term END)
+          ), matches AS MATERIALIZED (
+            -- Equal terms by a hash join; only the few prefix patterns compare each lexeme.
+            SELECT l.id, l.dl, q.i, q.kind, q.weight, l.lexeme, l.tf FROM lexemes l JOIN q ON q.kind <> 'prefix' AND l.lexeme = q.term
+            UNION ALL
+            SELECT l.id, l.dl, q.i, q.kind, q.weight, l.lexeme, l.tf FROM lexemes l JOIN q ON q.kind = 'prefix' AND starts_with(l.lexeme, q.term)
           ), native AS (
             SELECT DISTINCT i FROM matches WHERE kind = 'stem'
           ), df AS (

@@ -63,8 +63,8 @@ export function indexTerms(text: string, language: Language): string[] {
 
 export interface QueryPattern {
   term: string;
-  /** stem: the word's own stem; prefix: its beginning; translation: from the glossary. */
-  kind: "stem" | "prefix" | "translation";
+  /** stem: the word's own stem; prefix: its beginning; synonym / translation: from the glossary, in the word's language or another. */
+  kind: "stem" | "prefix" | "synonym" | "translation";
   weight: number;
 }
 
@@ -76,8 +76,8 @@ export interface QueryTerm {
 }
 
 /**
- * How much a match through a shared beginning or a translation counts against the word
- * itself. A translation counts fully only for a word the shop's passages do not use
+ * How much a match through a shared beginning, a synonym or a translation counts against
+ * the word itself. A translation counts fully only for a word the shop's passages do not use
  * (an English question to a Polish shop); retrieval lowers it to NATIVE_TRANSLATION_WEIGHT
  * where the word itself matched, so "zwrot" keeps to the Polish returns policy rather
  * than the English page that says "return".
@@ -103,7 +103,7 @@ export function queryTerms(query: string): QueryTerm[] {
     };
     for (const lang of STEM_LANGUAGES) add(stem(word, lang), "stem", 1);
     if (!/\d/.test(word) && word.length >= 6) add(word.slice(0, Math.max(4, word.length - 3)), "prefix", PREFIX_WEIGHT);
-    for (const translation of glossaryTranslations(word)) add(translation, "translation", TRANSLATION_WEIGHT);
+    for (const related of glossaryRelated(word)) add(related.term, related.sameLanguage ? "synonym" : "translation", TRANSLATION_WEIGHT);
     return { word, patterns: [...patterns.values()] };
   });
 }
@@ -112,7 +112,7 @@ interface GlossaryIndex {
   /** stem (in one language) → groups it belongs to */
   byStem: Map<string, number[]>;
   /** group → every member's stem in its own language */
-  stems: string[][];
+  stems: { term: string; lang: StemLanguage }[][];
 }
 
 let glossaryIndex: GlossaryIndex | null = null;
@@ -121,26 +121,39 @@ function glossary(): GlossaryIndex {
   if (glossaryIndex) return glossaryIndex;
   const byStem = new Map<string, number[]>();
   const stems = GLOSSARY.map((group, index) => {
-    const members: string[] = [];
+    const members = new Map<string, { term: string; lang: StemLanguage }>();
     for (const lang of STEM_LANGUAGES) {
       for (const phrase of group[lang] ?? []) {
         for (const word of foldedWords(phrase)) {
           if (STOPWORDS.has(word)) continue;
           const s = stem(word, lang);
-          members.push(s);
+          members.set(`${lang}:${s}`, { term: s, lang });
           byStem.set(`${lang}:${s}`, [...(byStem.get(`${lang}:${s}`) ?? []), index]);
         }
       }
     }
-    return [...new Set(members)];
+    return [...members.values()];
   });
   glossaryIndex = { byStem, stems };
   return glossaryIndex;
 }
 
-export function glossaryTranslations(word: string): string[] {
+/**
+ * The glossary's words for the same concept: synonyms in a language the word belongs to
+ * (kosztuje → cena) and translations in the others (kosztuje → price, Preis).
+ */
+export function glossaryRelated(word: string): { term: string; sameLanguage: boolean }[] {
   word = foldText(word);
   const index = glossary();
-  const groups = new Set(STEM_LANGUAGES.flatMap((lang) => index.byStem.get(`${lang}:${stem(word, lang)}`) ?? []));
-  return [...new Set([...groups].flatMap((g) => index.stems[g] ?? []))];
+  const related = new Map<string, boolean>();
+  for (const lang of STEM_LANGUAGES) {
+    for (const g of index.byStem.get(`${lang}:${stem(word, lang)}`) ?? []) {
+      for (const member of index.stems[g] ?? []) related.set(member.term, (related.get(member.term) ?? false) || member.lang === lang);
+    }
+  }
+  return [...related.entries()].map(([term, sameLanguage]) => ({ term, sameLanguage }));
+}
+
+export function glossaryTranslations(word: string): string[] {
+  return glossaryRelated(word).map((r) => r.term);
 }
