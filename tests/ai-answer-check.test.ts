@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fillsSlot, questionSlots, replyCheckReasons } from "@/server/ai/answer-check";
+import { coverageOf, coveredWords, fillsSlot, questionSlots, replyCheckReasons, weighQuestion } from "@/server/ai/answer-check";
 import { passageUnits } from "@/server/ai/passage-units";
 import { chunkDocument } from "@/server/knowledge/chunking";
 import type { QueryWord } from "@/server/knowledge/retrieval";
@@ -18,6 +18,8 @@ describe("what a question asks for", () => {
     ["w jakich godzinach dzialacie?", ["when"]],
     ["numer konta do przelewu", ["account"]],
     ["mam 108 cm w klatce, jaki rozmiar?", ["fit"]],
+    ["od jakiej kwoty darmowa dostawa?", ["threshold"]],
+    ["Is there free shipping to Germany?", ["threshold"]],
     ["czy moge zwrocic buty?", []],
   ])("%s → %j", (question, slots) => {
     expect(questionSlots(question)).toEqual(slots);
@@ -27,6 +29,22 @@ describe("what a question asks for", () => {
     expect(fillsSlot("price", "Paczkomat InPost – Cena: 12,99 zł.", "")).toBe(true);
     expect(fillsSlot("price", "Od 249 zł dostawa jest bezpłatna.", "")).toBe(false);
     expect(fillsSlot("price", "Dostawa jest bezpłatna.", "")).toBe(true);
+  });
+
+  it("a free-shipping question needs the threshold", () => {
+    expect(fillsSlot("threshold", "Darmowa wysyłka od 249 zł.", "")).toBe(true);
+    expect(fillsSlot("threshold", "Free shipping on orders over 999 PLN.", "")).toBe(true);
+    expect(fillsSlot("threshold", "Orders paid by 13:00 are dispatched the same day.", "")).toBe(false);
+  });
+
+  it("a word no document has weighs against every text, the more the shorter the question", () => {
+    const focused = weighQuestion("czy kurtka ma certyfikat bluesign", [
+      { word: "kurtka", idf: 2, corrected: false },
+      { word: "certyfikat", idf: 2, corrected: false },
+      { word: "bluesign", idf: null, corrected: false },
+    ]);
+    expect(focused.unknown).toEqual(["bluesign"]);
+    expect(coverageOf(focused, coveredWords(focused, "Kurtka ma certyfikat RDS."))).toBeLessThan(0.75);
   });
 
   it("who pays needs a party, how long a duration", () => {

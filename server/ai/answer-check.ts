@@ -119,6 +119,7 @@ export function fillsSlot(slot: Slot, text: string, question: string): boolean {
 export interface WeightedQuestion {
   terms: QueryTerm[];
   weights: number[];
+  /** The known words' weight plus the unknown words', which no text of the shop can cover. */
   total: number;
   /** Meaningful words no passage has, even misspelt: the question may be about something the shop never wrote about. */
   unknown: string[];
@@ -152,8 +153,14 @@ export function weighQuestion(question: string, words: QueryWord[]): WeightedQue
       // Short words are mostly verb forms a stemmer did not join (prać / pierz), not things.
       return known && known.idf === null && !known.corrected && !asking.has(w) && w.length >= 5 && !/\d/.test(w);
     });
-  return { terms, weights, total: weights.reduce((a, b) => a + b, 0), unknown };
+  // A word no passage has is the rarest word of all (BM25 gives it the highest IDF): the
+  // more of the question it carries, the less any piece of the shop's text can answer it.
+  const unknownWeight = unknown.length * Math.max(3, ...weights) * UNKNOWN_WEIGHT;
+  return { terms, weights, total: weights.reduce((a, b) => a + b, 0) + unknownWeight, unknown };
 }
+
+/** An unknown word weighs this much of the question's rarest known word. */
+const UNKNOWN_WEIGHT = 0.8;
 
 /** Which of the question's words a text speaks about (by stem, shared beginning or translation). */
 export function coveredWords(question: WeightedQuestion, text: string): Set<number> {
@@ -204,10 +211,11 @@ export function replyCheckReasons(evidence: ReplyEvidence, reply: string): strin
   const replyLanguage = detectLanguage(reply, "pl");
   // Word by word only within one language; across languages the verifier judges relevance.
   if (detectLanguage(evidence.buyerText, replyLanguage) === replyLanguage) {
-    if (question.total > 0 && coverageOf(question, coveredWords(question, reply)) < REPLY_COVERAGE) reasons.push("ai.reasons.doesNotAnswer");
-    // Something the question names that no document mentions, and the reply does not speak to either.
-    const replyWords = foldText(reply);
-    if (question.unknown.some((w) => !replyWords.includes(w.slice(0, 5)))) reasons.push("ai.reasons.unknownWords");
+    // Words no document has count against the reply (it cannot speak to them from the sources).
+    if (question.total > 0 && coverageOf(question, coveredWords(question, reply)) < REPLY_COVERAGE) {
+      reasons.push("ai.reasons.doesNotAnswer");
+      if (question.unknown.length) reasons.push("ai.reasons.unknownWords");
+    }
   }
 
   const sameLanguage = evidence.passages.filter((p) => detectLanguage(p.text, "pl") === replyLanguage);

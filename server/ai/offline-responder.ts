@@ -21,8 +21,6 @@ const MAX_UNITS = 3;
 
 /** Thresholds on coverage: the share of the question's weight (rare words count most) a piece speaks about. */
 const HANDOFF_BELOW = 0.4;
-/** A word no document knows, in a question the best piece covers this little of, means the question is about something else. */
-const UNKNOWN_HANDOFF_BELOW = 0.65;
 const CONFIDENT_FROM = 0.75;
 /** Without a slot to fill (a yes/no or how-to question), only near-complete coverage is sure enough. */
 const CONFIDENT_WITHOUT_SLOT_FROM = 0.9;
@@ -120,7 +118,6 @@ export function extractAnswer(request: Pick<ReplyRequest, "buyerText" | "passage
 export function judgeAnswer(answer: OfflineAnswer, buyerLanguage: Language): { handoff: boolean; holdReasons: string[] } {
   const { best, rivals, slots, question } = answer;
   if (!best || best.coverage < HANDOFF_BELOW) return { handoff: true, holdReasons: [] };
-  if (question.unknown.length && best.coverage < UNKNOWN_HANDOFF_BELOW) return { handoff: true, holdReasons: [] };
   const filledAnywhere = new Set(answer.pieces.flatMap((p) => [...p.fills]));
   // Asked only for facts no piece states: what is there does not answer it.
   if (slots.length && !slots.some((s) => filledAnywhere.has(s)) && best.coverage < CONFIDENT_FROM) return { handoff: true, holdReasons: [] };
@@ -129,7 +126,8 @@ export function judgeAnswer(answer: OfflineAnswer, buyerLanguage: Language): { h
   if (slots.some((s) => !filledAnywhere.has(s))) reasons.push("ai.reasons.missingFact");
   // For an unreviewed reply the best piece must state every asked fact itself, unrivalled.
   else if (slots.some((s) => !best.fills.has(s)) || rivals.length) reasons.push("ai.reasons.partialAnswer");
-  if (question.unknown.length) reasons.push("ai.reasons.unknownWords");
+  // Words no document has lower every piece's coverage; name them when they cost the certainty.
+  if (question.unknown.length && best.coverage < CONFIDENT_FROM) reasons.push("ai.reasons.unknownWords");
   const knownWords = question.weights.filter((w) => w > 0).length;
   // The best piece as quoted: with the pieces of its own passage quoted beside it ("…kurierem InPost. Koszt dostawy kurierem to 14,99 zł.").
   const beside = answer.pieces.filter((p) => p !== best && p.passage === best.passage);

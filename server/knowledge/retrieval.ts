@@ -76,6 +76,9 @@ export async function retrieveKnowledge(db: ScopedDb, query: string, options: { 
           ), lexemes AS MATERIALIZED (
             SELECT h.id, h.term_count AS dl, u.lexeme, coalesce(array_length(u.positions, 1), 1)::float8 AS tf
               FROM hits h CROSS JOIN LATERAL unnest(h.term_vector) AS u(lexeme, positions, weights)
+             -- Only the lexemes some pattern asks for are kept (a passage has a hundred others).
+             WHERE u.lexeme = ANY(${patterns.filter((p) => p.kind !== "prefix").map((p) => p.term)}::text[])
+                OR u.lexeme ^@ ANY(${patterns.filter((p) => p.kind === "prefix").map((p) => p.term)}::text[])
           ), matches AS MATERIALIZED (
             -- Equal terms by a hash join; only the few prefix patterns compare each lexeme.
             SELECT l.id, l.dl, q.i, q.kind, q.weight, l.lexeme, l.tf FROM lexemes l JOIN q ON q.kind <> 'prefix' AND l.lexeme = q.term
