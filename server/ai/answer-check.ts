@@ -115,6 +115,33 @@ export function fillsSlot(slot: Slot, text: string, question: string): boolean {
   }
 }
 
+/**
+ * The values a text states for a slot (the amounts, durations, numbers of an address…),
+ * normalised, so that two pieces stating the same price agree and two stating different
+ * prices conflict.
+ */
+export function slotValues(slot: Slot, text: string): string[] {
+  const folded = foldText(text);
+  const numbers = (re: RegExp) => [...folded.matchAll(new RegExp(re.source, "g"))].map((m) => (m[0].match(/\d+(?:[.,]\d+)?/g) ?? [m[0]]).join("-").replace(",", "."));
+  switch (slot) {
+    case "price":
+      return numbers(AMOUNT);
+    case "duration":
+    case "when":
+      return [...numbers(DURATION), ...numbers(CLOCK)];
+    case "threshold":
+      return numbers(/\b(?:od|from|ab|powyzej|above|over|nad|min\.?|minimum|at least|co najmniej)\s+\d+(?:[.,]\d+)?/);
+    case "email":
+      return numbers(EMAIL);
+    case "phone":
+    case "account":
+    case "taxId":
+      return [folded.replace(/\D/g, "")];
+    default:
+      return [];
+  }
+}
+
 /** The question's words that matter, with the knowledge base's weights: words no passage has carry none. */
 export interface WeightedQuestion {
   terms: QueryTerm[];

@@ -1,5 +1,5 @@
 import { detectLanguage, type Language } from "@/lib/text/language";
-import { coverageOf, coveredWords, fillsSlot, questionSlots, weighQuestion, type Slot, type WeightedQuestion } from "./answer-check";
+import { coverageOf, coveredWords, fillsSlot, questionSlots, slotValues, weighQuestion, type Slot, type WeightedQuestion } from "./answer-check";
 import { FRAMES } from "./frames";
 import { passageUnits } from "./passage-units";
 import type { GeneratedReply, ReplyRequest, Responder } from "./responder";
@@ -55,9 +55,12 @@ export interface OfflineAnswer {
   question: WeightedQuestion;
 }
 
-/** The values a piece states for the asked facts (amounts, durations, numbers), to tell two answers apart. */
-function statedValues(text: string): string {
-  return [...text.matchAll(/\d+(?:[.,]\d+)?/g)].map((m) => m[0].replace(",", ".")).sort().join(" ");
+/** Two pieces conflict on a fact when they state values for it and share none (12,99 zł against 16,99 zł). */
+function conflicts(slot: Slot, a: string, b: string): boolean {
+  const mine = new Set(slotValues(slot, a));
+  const theirs = slotValues(slot, b);
+  if (!mine.size || !theirs.length) return a !== b;
+  return !theirs.some((v) => mine.has(v));
 }
 
 /** Picks the pieces that answer the question: the best-covering one first, then one per unfilled slot, then any that add coverage. */
@@ -104,7 +107,7 @@ export function extractAnswer(request: Pick<ReplyRequest, "buyerText" | "passage
   const rivals = best
     ? ranked.filter((c) =>
         c !== best && !(chosen.includes(c) && c.passage === best.passage) && c.coverage >= RIVAL_WITHIN * best.coverage &&
-        (slots.length ? [...best.fills].some((s) => c.fills.has(s)) && statedValues(c.text) !== statedValues(best.text) : c.passage !== best.passage && c.text !== best.text),
+        (slots.length ? [...best.fills].some((s) => c.fills.has(s) && conflicts(s, best.text, c.text)) : c.passage !== best.passage && c.text !== best.text),
       )
     : [];
   return { pieces: chosen, best, rivals, slots, question };
