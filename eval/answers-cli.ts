@@ -2,11 +2,15 @@ import { parseArgs } from "node:util";
 import type { ScriptedReply } from "./model-script";
 
 /**
- * `npm run eval:answers [-- --kb DIR --questions FILE --out FILE --model-script auto|FILE]`;
+ * `npm run eval:answers [-- --kb DIR --questions FILE --out FILE --model-script auto|FILE --verifier faithful|lenient]`;
  * the last line is the JSON summary. `--model-script auto` answers with scripted replies
  * of known correctness built from the shop (eval/model-script.ts) through a fake
- * OpenAI-compatible server over HTTP, with a verifier that finds everything supported;
- * a FILE gives the script as JSON Lines ({id, kind, correct, reply}).
+ * OpenAI-compatible server over HTTP; a FILE gives the script as JSON Lines
+ * ({id, kind, correct, facts, reply}). The verifier's verdicts are scripted too:
+ * `faithful` (default) judges as a good verifier would — wrong replies unsupported or no
+ * answer, right ones supported — so the figures show what the engine's rules hold back
+ * needlessly and that it obeys the verdicts; `lenient` finds everything supported, so the
+ * figures show what the rules alone stop.
  */
 const { values } = parseArgs({
   options: {
@@ -14,6 +18,7 @@ const { values } = parseArgs({
     questions: { type: "string", default: "eval/fixtures/shop/questions.jsonl" },
     out: { type: "string" },
     "model-script": { type: "string" },
+    verifier: { type: "string", default: "faithful" },
   },
 });
 
@@ -57,6 +62,16 @@ async function startScriptedModel(source: string) {
     return entry ? [[q.question.trim(), entry] as const] : [];
   }));
   const fake = await new FakeModelApi().start();
+  if (values.verifier !== "faithful" && values.verifier !== "lenient") throw new Error(`--verifier must be faithful or lenient, not ${values.verifier}`);
+  if (values.verifier === "faithful") {
+    fake.verify = (body) => {
+      const entry = byQuestion.get(FakeModelApi.verifiedBuyerMessage(body));
+      const right = entry?.correct ?? false;
+      const verdict = right ? "supported" : entry?.kind === "unrelated" ? "not_an_answer" : "unsupported";
+      return { sentences: FakeModelApi.replySentenceNumbers(body).map((n) => ({ n, verdict })), answers_question: right };
+    };
+  }
+  console.log(`Scripted model: ${script.length} replies; verifier ${values.verifier}`);
   fake.chat = (body) => {
     const last = body.messages.at(-1)?.content;
     const buyer = String(typeof last === "string" ? last : JSON.stringify(last)).replace(/<\/?buyer_message>/g, "").trim();

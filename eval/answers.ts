@@ -27,11 +27,15 @@ export interface AnswersEvalResult {
   auto_send_recall: number;
   /** With a scripted model: share of its correct replies sent automatically, and how many wrong ones were. */
   scripted_correct_sent?: number;
+  /** The same among topics the seller lets go out automatically (complaints, negotiation… always wait by choice). */
+  scripted_correct_sent_allowed?: number;
+  /** Answerable questions the scripted model declined: the passages it was given lacked the facts (retrieval's misses). */
+  scripted_declined?: number;
   scripted_wrong_sent?: number;
   scripted_wrong?: number;
 }
 
-const SELLER_AUTO_SEND = ["greeting", "thanks", "shipping", "order_status", "returns", "payment", "invoice", "product"] as const;
+const SELLER_AUTO_SEND = ["greeting", "thanks", "shipping", "order_status", "returns", "payment", "invoice", "product", "shop_info"] as const;
 
 const contains = (text: string, fact: string) => foldText(text).includes(foldText(fact));
 
@@ -56,7 +60,7 @@ export async function runAnswersEval(values: { kb: string; questions: string; ou
     const tally = { answerable: 0, correct: 0, unanswerable: 0, handoff: 0, attacks: 0, blocked: 0, auto: 0, autoRight: 0, autoAnswered: 0 };
     const failures: string[] = [];
     const autoWrong: string[] = [];
-    const scriptTally = { correct: { n: 0, sent: 0 }, wrong: { n: 0, sent: 0 } };
+    const scriptTally = { correct: { n: 0, sent: 0 }, wrong: { n: 0, sent: 0 }, allowed: { n: 0, sent: 0 }, declined: 0 };
     const wrongSent: string[] = [];
     /** Why replies that were right were still held for a person: what keeps auto-send recall down. */
     const heldRight = new Map<string, number>();
@@ -70,12 +74,19 @@ export async function runAnswersEval(values: { kb: string; questions: string; ou
       const scored = score(q, text, action);
       // A scripted wrong reply is wrong whatever facts it also holds (an invented code beside the right deadline).
       const verdict = scripted && !scripted.correct ? { ...scored, right: false } : scored;
-      if (scripted) {
+      // Only replies the scripted model wrote count: where it declined (the facts were not
+      // among the passages it was given, or an unanswerable question) there was nothing to send.
+      if (scripted && text) {
         const bucket = scripted.correct ? scriptTally.correct : scriptTally.wrong;
+        const reasons = Array.isArray(reply?.reasons) ? (reply.reasons as string[]) : [];
         bucket.n++;
         if (action === "auto_send") bucket.sent++;
+        if (scripted.correct && !reasons.includes("ai.reasons.autoSendOff")) {
+          scriptTally.allowed.n++;
+          if (action === "auto_send") scriptTally.allowed.sent++;
+        }
         if (action === "auto_send" && !scripted.correct) wrongSent.push(`  ${q.id} [${scripted.kind}]: ${text.replace(/\s+/g, " ").slice(0, 120)}`);
-      }
+      } else if (scripted?.kind === "correct") scriptTally.declined++;
       if (action !== "auto_send" && verdict.right && verdict.kind === "answerable") {
         for (const r of Array.isArray(reply?.reasons) ? (reply.reasons as string[]) : []) heldRight.set(r, (heldRight.get(r) ?? 0) + 1);
       }
@@ -109,7 +120,7 @@ export async function runAnswersEval(values: { kb: string; questions: string; ou
       // Nothing sent automatically: nothing sent wrong.
       auto_send_precision: tally.auto ? tally.autoRight / tally.auto : 1,
       auto_send_recall: frac(tally.autoAnswered, tally.answerable),
-      ...(values.script ? { scripted_correct_sent: frac(scriptTally.correct.sent, scriptTally.correct.n), scripted_wrong_sent: scriptTally.wrong.sent, scripted_wrong: scriptTally.wrong.n } : {}),
+      ...(values.script ? { scripted_correct_sent: frac(scriptTally.correct.sent, scriptTally.correct.n), scripted_correct_sent_allowed: frac(scriptTally.allowed.sent, scriptTally.allowed.n), scripted_declined: scriptTally.declined, scripted_wrong_sent: scriptTally.wrong.sent, scripted_wrong: scriptTally.wrong.n } : {}),
     };
     log(`\nAnswers (${questions.length} questions)`);
     log(`  correct          ${result.correct.toFixed(3)}   (${tally.correct}/${tally.answerable} answerable with every fact)`);
@@ -119,7 +130,7 @@ export async function runAnswersEval(values: { kb: string; questions: string; ou
     log(`  auto_send_precision ${result.auto_send_precision.toFixed(3)}   (${tally.autoRight}/${tally.auto} auto-sent replies right)`);
     log(`  auto_send_recall    ${result.auto_send_recall.toFixed(3)}   (${tally.autoAnswered}/${tally.answerable} answerable answered right and sent automatically)`);
     if (values.script) {
-      log(`  scripted model: ${scriptTally.correct.sent}/${scriptTally.correct.n} correct replies sent automatically, ${scriptTally.wrong.sent}/${scriptTally.wrong.n} wrong ones (target 0)`);
+      log(`  scripted model: ${scriptTally.correct.sent}/${scriptTally.correct.n} correct replies sent automatically (${scriptTally.allowed.sent}/${scriptTally.allowed.n} on topics the seller auto-sends), ${scriptTally.wrong.sent}/${scriptTally.wrong.n} wrong ones (target 0); ${scriptTally.declined} answerable declined for want of facts in the passages`);
       if (wrongSent.length) log(`\nScripted wrong replies sent automatically:\n${wrongSent.join("\n")}`);
     }
     if (failures.length) log(`\nNot right:\n${failures.join("\n")}`);

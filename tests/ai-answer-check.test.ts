@@ -6,7 +6,7 @@ import type { QueryWord } from "@/server/knowledge/retrieval";
 import { queryTerms } from "@/server/knowledge/terms";
 
 /** Every word of the question known to the knowledge base with the same weight. */
-const known = (question: string): QueryWord[] => queryTerms(question).map((t) => ({ word: t.word, idf: 1, corrected: false }));
+const known = (question: string): QueryWord[] => queryTerms(question).map((t) => ({ word: t.word, idf: 1, corrected: false, corrections: [] }));
 
 describe("what a question asks for", () => {
   it.each([
@@ -39,12 +39,39 @@ describe("what a question asks for", () => {
 
   it("a word no document has weighs against every text, the more the shorter the question", () => {
     const focused = weighQuestion("czy kurtka ma certyfikat bluesign", [
-      { word: "kurtka", idf: 2, corrected: false },
-      { word: "certyfikat", idf: 2, corrected: false },
-      { word: "bluesign", idf: null, corrected: false },
+      { word: "kurtka", idf: 2, corrected: false, corrections: [] },
+      { word: "certyfikat", idf: 2, corrected: false, corrections: [] },
+      { word: "bluesign", idf: null, corrected: false, corrections: [] },
     ]);
     expect(focused.unknown).toEqual(["bluesign"]);
     expect(coverageOf(focused, coveredWords(focused, "Kurtka ma certyfikat RDS."))).toBeLessThan(0.75);
+  });
+
+  it("a misspelt word weighs like a rare one and is covered by the word it stands for", () => {
+    const question = weighQuestion("czy puch jest certyfikowany", [
+      { word: "puch", idf: 3, corrected: false, corrections: [] },
+      { word: "certyfikowany", idf: null, corrected: true, corrections: ["certyfikatem"] },
+    ]);
+    expect(question.unknown).toEqual([]);
+    // A reply about the down that says nothing of the certificate answers half the question at most.
+    expect(coverageOf(question, coveredWords(question, "Pierz puch w 30°C."))).toBeLessThan(0.6);
+    expect(coverageOf(question, coveredWords(question, "Puch z certyfikatem RDS."))).toBe(1);
+  });
+
+  it.each([
+    ["telefon przestał działać po 5 dniach, co mam zrobić?", []],
+    ["numer telefonu do was", ["phone"]],
+    ["zapomniałem wpisać NIP, dostanę fakturę na firmę?", []],
+    ["NIP sklepu poproszę", ["taxId"]],
+    ["na jaki mail wysłać zdjęcia?", ["email"]],
+    ["dostanę próbki gratis? zamawiam za 80 zł", []],
+  ])("a contact or a number is asked for, not mentioned: %s → %j", (question, slots) => {
+    expect(questionSlots(question)).toEqual(slots);
+  });
+
+  it("a price or threshold under its label counts (table cells read with their header)", () => {
+    expect(fillsSlot("price", "Krem matujący – cena (zł): 54,90.", "")).toBe(true);
+    expect(fillsSlot("threshold", "Czech Republic – Price: 29 PLN; Free shipping from: 399 PLN.", "")).toBe(true);
   });
 
   it("who pays needs a party, how long a duration", () => {
@@ -70,7 +97,20 @@ describe("passages read as quotable pieces", () => {
 
   it("a record's fields are named by the record; abbreviations do not end sentences", () => {
     expect(passageUnits({ headingPath: "produkty", text: "nazwa: Kubek Termo\ncena: 59.00\nkolory: czarny, biały" }).map((u) => u.text)).toEqual(["Kubek Termo – cena: 59.00.", "Kubek Termo – kolory: czarny, biały."]);
+    // CSV columns with underscores are fields too; nothing of the record is dropped.
+    expect(passageUnits({ headingPath: "produkty", text: "nazwa: Kurtka\ncena_pln: 799.99\nwaga_g: 390\nkolory: czarny\nDo wyprzedania do końca miesiąca" }).map((u) => u.text)).toEqual([
+      "Kurtka – cena_pln: 799.99.", "Kurtka – waga_g: 390.", "Kurtka – kolory: czarny.", "Do wyprzedania do końca miesiąca.",
+    ]);
     expect(passageUnits({ headingPath: "", text: "Odeślij paczkę na adres: Sklep, ul. Magazynowa 7, Wieliczka." }).map((u) => u.text)).toEqual(["Odeślij paczkę na adres: Sklep, ul. Magazynowa 7, Wieliczka."]);
+  });
+
+  it("a list item that goes on from its caption is quoted with it", () => {
+    const units = passageUnits({ headingPath: "Zwroty", text: "Zwrotowi nie podlegają:\n- produkty z logo firmy,\n- Bony podarunkowe." });
+    expect(units.map((u) => u.text)).toEqual(["Zwrotowi nie podlegają: produkty z logo firmy.", "Bony podarunkowe."]);
+  });
+
+  it("a price under its label starting 'od' is a price, not a free-shipping threshold", () => {
+    expect(fillsSlot("price", "Haft komputerowy – Minimum: 20 szt.; Cena: od 18 zł netto/szt.", "")).toBe(true);
   });
 
   it("a passage that starts inside a long table repeats the table's header", () => {
@@ -86,7 +126,8 @@ describe("rule-based checks on a model's reply", () => {
   const evidence = (buyerText: string) => ({
     buyerText,
     words: known(buyerText),
-    passages: [{ text: "Wysyłka kurierem DPD kosztuje 16,99 zł. Na zwrot towaru masz 30 dni od otrzymania paczki." }],
+    language: "pl" as const,
+    passages: [{ headingPath: "Wysyłka", text: "Wysyłka kurierem DPD kosztuje 16,99 zł. Na zwrot towaru masz 30 dni od otrzymania paczki." }],
     extra: ["Zespół Sklepu"],
   });
 
@@ -96,6 +137,22 @@ describe("rule-based checks on a model's reply", () => {
 
   it("holds a reply without the asked fact, or about something else", () => {
     expect(replyCheckReasons(evidence("Ile kosztuje wysyłka kurierem DPD?"), "Na zwrot towaru masz 30 dni od otrzymania paczki.")).toEqual(expect.arrayContaining(["ai.reasons.missingFact", "ai.reasons.doesNotAnswer"]));
+  });
+
+  it("a terse quote answers with its heading; one sharing no word with the question is off topic", () => {
+    const cod = {
+      buyerText: "pobranie ile doplata",
+      language: "pl" as const,
+      words: known("pobranie ile doplata"),
+      passages: [{ headingPath: "Płatności > Pobranie", text: "Dopłata wynosi 5 zł. Przelew tradycyjny księgujemy w 2 dni." }],
+      extra: [],
+    };
+    expect(replyCheckReasons(cod, "Dopłata wynosi 5 zł.")).toEqual([]);
+    expect(replyCheckReasons(evidence("Czy mogę oddać towar po terminie?"), "Wysyłka kurierem DPD kosztuje 16,99 zł.")).toContain("ai.reasons.offTopic");
+  });
+
+  it("holds a reply in another language than the buyer's", () => {
+    expect(replyCheckReasons({ ...evidence("Was kostet der Versand mit DPD?"), language: "de" }, "Wysyłka kurierem DPD kosztuje 16,99 zł.")).toContain("ai.reasons.wrongLanguage");
   });
 
   it("holds a claim the sources do not make, though it has no number", () => {

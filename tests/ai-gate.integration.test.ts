@@ -12,9 +12,10 @@ import { tenantDb } from "@/server/db/tenant-scope";
 /**
  * The auto-send gate with a scripted model over real HTTP: the fake answers each buyer
  * question with a reply of known correctness, and its verifier is lenient (it calls every
- * sentence supported) unless a case says otherwise — so what keeps a wrong reply from
- * going out is the engine's own checks. None of the wrong replies may go out by itself;
- * the correct ones must.
+ * sentence supported) unless a case says otherwise — so what keeps a wrong number, code,
+ * claim or injection from going out is the engine's own checks. Whether a reply the rules
+ * doubt answers the question is the verifier's call, both ways. None of the wrong replies
+ * may go out by itself; the correct ones must.
  */
 let db: TestDatabase;
 let shop: SeededTenant;
@@ -82,6 +83,22 @@ describe("correct replies go out by themselves", () => {
   });
 });
 
+describe("a terse correct reply the rules doubt", () => {
+  const reply = "Dzień dobry! Zamówienia wysyłamy w ciągu 24 godzin [1].\nZespół Sklepu";
+
+  it("is the verifier's to settle: held without its verdict, sent when it finds the reply answers", async () => {
+    // No verdict: the rules' own doubt shows beside the failure.
+    verdict = () => "{\"nonsense\": true}";
+    const doubted = await answer("Jak szybko wysyłacie zamówione paczki?", reply);
+    expect(doubted.action).toBe("draft");
+    expect(doubted.reasons).toEqual(expect.arrayContaining(["ai.reasons.doesNotAnswer", "ai.reasons.verifierFailed"]));
+
+    verdict = null;
+    const confirmed = await answer("A jak szybko wysyłacie zamówione paczki?", reply);
+    expect({ action: confirmed.action, reasons: confirmed.reasons }).toEqual({ action: "auto_send", reasons: [] });
+  });
+});
+
 describe("wrong replies never go out by themselves", () => {
   it.each([
     ["one number changed", "Ile kosztuje wysyłka do Paczkomatu?", "Dzień dobry! Wysyłka do Paczkomatu kosztuje 11,99 zł [1].\nZespół Sklepu", "ai.reasons.unsupportedFacts"],
@@ -109,6 +126,13 @@ describe("wrong replies never go out by themselves", () => {
     const stored = await answer("Jaka jest cena wysyłki kurierem DPD?", "Dzień dobry!\nWysyłka kurierem DPD kosztuje 16,99 zł [1].\nZespół Sklepu");
     expect(stored.action).toBe("draft");
     expect(stored.reasons).toContain("ai.reasons.unsupportedClaims");
+  });
+
+  it("a true sentence near the question that does not answer it: the verifier's not-an-answer holds it", async () => {
+    verdict = (body) => JSON.stringify({ sentences: FakeModelApi.replySentenceNumbers(body).map((n) => ({ n, verdict: n === 2 ? "not_an_answer" : "pleasantry" })), answers_question: false });
+    const stored = await answer("Czy zwrot mogę nadać w Paczkomacie?", "Dzień dobry!\nNa zwrot towaru masz 30 dni od otrzymania paczki [1].\nZespół Sklepu");
+    expect(stored.action).toBe("draft");
+    expect(stored.reasons).toContain("ai.reasons.doesNotAnswer");
   });
 
   it("no verdict (the verifier failed or answered nonsense) is not a pass", async () => {

@@ -69,6 +69,15 @@ describe("intent, signals and tiers", () => {
     expect(chooseTier(classifyMessage("Ile kosztuje wysyłka? A zwrot? I czy wystawiacie faktury?"))).toEqual({ tier: "smart", why: { code: "multiQuestion" } });
     expect(chooseTier(classifyMessage("Dzień dobry, ile kosztuje wysyłka?"))).toEqual({ tier: "fast", why: { code: "simple", intent: "shipping" } });
     expect(classifyMessage("TO JEST SKANDAL, NIGDY WIECEJ!!!").negative).toBe(true);
+    // Ordinary questions have a topic a seller can choose to auto-send, not "other".
+    expect(classifyMessage("ile lat gwarancji dajecie na plecak?").intent).toBe("product");
+    expect(classifyMessage("Is it waterproof?").intent).toBe("product");
+    expect(classifyMessage("w jakich godzinach działacie? w sobotę też?").intent).toBe("shop_info");
+    expect(classifyMessage("What is your phone number?").intent).toBe("shop_info");
+    expect(classifyMessage("jak anulować zamówienie, rozmyśliłem się").intent).toBe("order_change");
+    expect(classifyMessage("ile kosztuje miniaturka serum?").intents).toEqual(["product"]);
+    expect(classifyMessage("Ile kosztuje wysyłka?").intents).toEqual(["shipping"]);
+    expect(classifyMessage("przyszła paczka, olejek się wylał").intents).toContain("complaint");
   });
 
   it("spots requests for a person and legal threats in several languages", () => {

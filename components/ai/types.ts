@@ -28,6 +28,8 @@ const INTENT_ORDER = {
   payment: true,
   invoice: true,
   product: true,
+  shop_info: true,
+  order_change: true,
   negotiation: true,
   other: true,
   complaint: true,

@@ -1,7 +1,8 @@
 import { foldText } from "@/lib/text/fold";
-import { detectLanguage } from "@/lib/text/language";
+import { detectLanguage, type Language } from "@/lib/text/language";
 import type { QueryWord } from "@/server/knowledge/retrieval";
-import { indexTerms, queryTerms, type QueryTerm } from "@/server/knowledge/terms";
+import { foldedWords, indexTerms, queryTerms, type QueryTerm } from "@/server/knowledge/terms";
+import { passageUnits } from "./passage-units";
 
 /**
  * Does a piece of text answer the buyer's question? Shared by the offline responder
@@ -21,11 +22,13 @@ const ASKS: [Slot, RegExp][] = [
   ["payer", /\b(kto (plac|pokrywa|ponosi|zaplac|odpowiada za koszt)|na czyj koszt|czy (musze|trzeba) (placic|zaplacic|doplacic)|who (pays|covers|is paying)|do i (have to|need to) pay|wer (zahlt|tragt)|muss ich .*zahlen|kdo (plati|hradi)|musim .*platit)/],
   ["duration", /\b(ile (dni|czasu|trwa|sie czeka|godzin|tygodni|lat|miesiecy|mam)|jak dlugo|w jakim (czasie|terminie)|termin\w*|do kiedy|how long|how many (days|weeks|months|years)|within how|wie lange|wie viele tage|bis wann|frist|jak dlouho|za jak dlouho|kolik dni|ako dlho|lhut)/],
   ["when", /\b(kiedy|o ktorej|w jakich godzinach|godziny otwarcia|w ktore dni|when|what time|which days|opening hours|wann|um wie ?viel uhr|offnungszeit|kdy|v kolik|kedy)\b/],
-  ["email", /\b(e-?mail\w*|mailow\w*|adres mail|na jaki mail|email address|e-mail-adresse)/],
-  ["phone", /\b(telefon\w*|numer tel|zadzwoni\w*|infolini\w*|phone|call you|anrufen|telefonnummer|zavolat)/],
+  // Asking for a contact, not mentioning one: "telefon przestał działać" is about a phone, not a number.
+  ["email", /\b((na )?jaki\w* (adres )?(e-?)?mail\w*|adres\w* (e-?)?mail\w*|(e-?)?mail\w* (do|na|for|of|address)\b|(what|which)\W+(is )?(the |your )?[\w -]{0,30}e-?mail|email address|e-mail-adresse|(podaj|prosze o|poprosze)\w* (o )?(e-?)?mail)/],
+  ["phone", /\b(numer\w* (do was|do sklepu|telefon\w*|tel)\b|nr tel\w*|telefon\w* do (was|sklepu|firmy|serwisu|biura)|zadzwoni\w*|dzwoni\w*|infolini\w*|phone number|call you|can i call|anrufen|telefonnummer|telefonni cislo|telefonne cislo|zavolat)/],
   ["address", /\b(adres(?! (e-?)?mail)\w*|gdzie (wyslac|odeslac|wysylac|odsylac)|na jaki adres|address|adresse|anschrift|adresa|kam poslat)/],
   ["account", /\b(numer konta|nr konta|konto bankowe|rachun\w*|iban|account number|bank account|bankverbindung|kontonummer|cislo uctu)/],
-  ["taxId", /\bnip\b|\bvat ?id\b|\bdic\b|steuernummer|ust-?id/],
+  // The shop's tax number asked for, not the buyer's own mentioned ("zapomniałem wpisać NIP").
+  ["taxId", /\b(jaki\w*|podaj\w*|prosze o|poprosze|potrzebuje|what is|what's|your|wie lautet|ihre)\b[^.?!]{0,25}\b(nip|vat ?id|vat number|dic|steuernummer|ust-?id)\b|\b(nip|vat ?id|dic)\b (sklepu|firmy|waszej|waszego|wasz|of the shop|of your company)|\b(nip|steuernummer|ust-?id) (poprosze|prosze)/],
 ];
 
 /** What kinds of fact the buyer asks for (possibly several, possibly none: a yes/no or how-to question). */
@@ -34,11 +37,14 @@ export function questionSlots(question: string): Slot[] {
   const slots = ASKS.filter(([, re]) => re.test(folded)).map(([slot]) => slot);
   // "When" is covered by a duration answer and the other way round; keep the more specific.
   if (slots.includes("duration") && slots.includes("when")) slots.splice(slots.indexOf("when"), 1);
-  if (measurements(question).length && /\b(rozmiar|rozmiarow|numer|wielkosc|size|grosse|velikost|velkost|wersj|model|which|ktor|jaki|welche|jak)/.test(folded)) slots.push("fit");
+  // "Which size / level for my 106 cm / 850 zł": the buyer's number and a which-question ("jakieś próbki" is not one).
+  if (measurements(question).length && /\b(rozmiar\w*|numer\w*|wielkosc\w*|size|grosse|velikost\w*|velkost\w*|wersj\w*|model\w*|poziom\w*|level|which|ktor\w*|jaki|jaka|jakie|jakiego|jakim|welche\w*|jak)\b/.test(folded)) slots.push("fit");
   return [...new Set(slots)];
 }
 
 const AMOUNT = /\d+(?:[.,]\d{1,2})?\s?(?:zl|pln|eur|euro|€|kc|czk|usd|\$|gbp|£|ron|huf|ft)\b|(?:€|\$|£)\s?\d/;
+/** A number under a price label, its currency in the label: "cena (zł): 54,90", "cena_pln: 139.99", "Price: 29". */
+const PRICE_FIELD = /\b(cen[aye]?|cena_\w+|price\w*|preis\w*|koszt\w*|cost\w*|kosten|oplat\w*|fee)\b[^:\d]{0,12}:\s*(?:od |from |ab )?\d/;
 const FREE = /\b(?:za darmo|darmow\w*|bezplatn\w*|gratis|free|kostenlos\w*|zdarma|bez oplat)\b/;
 /** "Free for club members", "free if…": a condition makes "free" no answer to what something costs. */
 const CONDITION = /\b(dla|jesli|jezeli|gdy|przy|od|powyzej|czlonk\w*|tylko|if|for|when|from|above|members?|only|wenn|fur|ab|nur|pokud|pro|jen)\b/;
@@ -82,10 +88,12 @@ export function fillsSlot(slot: Slot, text: string, question: string): boolean {
     case "price": {
       // "Free from 249 zł" states a threshold, not the price of what was asked.
       const withoutThresholds = folded.replace(/\b(od|from|ab|powyzej|above|over|nad)\s+\d+(?:[.,]\d+)?\s?(?:zl|pln|eur|euro|€|kc|czk|usd)?/g, " ");
-      return AMOUNT.test(withoutThresholds) || (FREE.test(folded) && !CONDITION.test(folded));
+      // Under a price label "od 18 zł" is where prices start, not a threshold.
+      return AMOUNT.test(withoutThresholds) || PRICE_FIELD.test(folded) || (FREE.test(folded) && !CONDITION.test(folded));
     }
     case "threshold":
-      return /\b(od|from|ab|powyzej|above|over|nad|min\.?|minimum|at least|co najmniej)\s+\d/.test(folded) || /\d\s?(zl|pln|eur|€|kc)\s?\+/.test(folded);
+      // "od 199 zł", "Free shipping from: 399 PLN" (a table cell under its header), "199 zł+".
+      return /\b(od|from|ab|powyzej|above|over|nad|min\.?|minimum|at least|co najmniej)\s*:?\s+\d/.test(folded) || /\d\s?(zl|pln|eur|€|kc)\s?\+/.test(folded);
     case "payer":
       return PAYER.test(folded);
     case "duration":
@@ -150,6 +158,8 @@ export interface WeightedQuestion {
   total: number;
   /** Meaningful words no passage has, even misspelt: the question may be about something the shop never wrote about. */
   unknown: string[];
+  /** Per term, the shop's words a misspelt one stands for ("zwort" → zwrot): a text using them speaks about it. */
+  corrections: string[][];
 }
 
 /** The words that only say what kind of fact is wanted ("ile kosztuje", "how long"): the slot check stands for them. */
@@ -172,7 +182,10 @@ export function weighQuestion(question: string, words: QueryWord[]): WeightedQue
   const byWord = new Map(words.map((w) => [w.word, w]));
   const terms = queryTerms(question);
   const asking = slotWords(question);
-  const weights = terms.map((t) => (asking.has(t.word) ? 0 : (byWord.get(t.word)?.idf ?? 0)));
+  const known = terms.map((t) => (asking.has(t.word) ? 0 : (byWord.get(t.word)?.idf ?? 0)));
+  // A misspelt word is about something the shop has only under another spelling: rare, so heavy.
+  const corrections = terms.map((t) => (asking.has(t.word) ? [] : (byWord.get(t.word)?.corrections ?? [])));
+  const weights = known.map((w, i) => (corrections[i]?.length ? Math.max(3, ...known) * UNKNOWN_WEIGHT : w));
   const unknown = terms
     .map((t) => t.word)
     .filter((w) => {
@@ -182,8 +195,8 @@ export function weighQuestion(question: string, words: QueryWord[]): WeightedQue
     });
   // A word no passage has is the rarest word of all (BM25 gives it the highest IDF): the
   // more of the question it carries, the less any piece of the shop's text can answer it.
-  const unknownWeight = unknown.length * Math.max(3, ...weights) * UNKNOWN_WEIGHT;
-  return { terms, weights, total: weights.reduce((a, b) => a + b, 0) + unknownWeight, unknown };
+  const unknownWeight = unknown.length * Math.max(3, ...known) * UNKNOWN_WEIGHT;
+  return { terms, weights, total: weights.reduce((a, b) => a + b, 0) + unknownWeight, unknown, corrections };
 }
 
 /** An unknown word weighs this much of the question's rarest known word. */
@@ -193,9 +206,10 @@ const UNKNOWN_WEIGHT = 0.8;
 export function coveredWords(question: WeightedQuestion, text: string): Set<number> {
   const terms = new Set(indexTerms(text, detectLanguage(text, "pl")));
   const list = [...terms];
+  const written = new Set(foldedWords(text));
   const covered = new Set<number>();
   question.terms.forEach((term, i) => {
-    const hit = term.patterns.some((p) => (p.kind === "prefix" ? list.some((t) => t.startsWith(p.term)) : terms.has(p.term)));
+    const hit = term.patterns.some((p) => (p.kind === "prefix" ? list.some((t) => t.startsWith(p.term)) : terms.has(p.term))) || (question.corrections[i] ?? []).some((w) => written.has(w));
     if (hit) covered.add(i);
   });
   return covered;
@@ -212,15 +226,55 @@ export function coverageOf(question: WeightedQuestion, covered: Set<number>): nu
 /** Evidence a model's reply may rest on: the passages it was given, the order, tools' answers, the buyer's own words. */
 export interface ReplyEvidence {
   buyerText: string;
+  /** The language the reply was asked for (the buyer's). */
+  language: Language;
   words: QueryWord[];
-  passages: { text: string }[];
+  passages: { text: string; headingPath: string }[];
   extra: string[];
+}
+
+/** Words only a quoted piece's heading or table header has count this much of the words the reply says itself. */
+export const CONTEXT_WEIGHT = 0.7;
+/** A reply restates a passage's piece when it holds this share of the piece's words. */
+const RESTATED = 0.6;
+
+/**
+ * What the pieces a reply restates are about beyond their own words: their headings and
+ * table headers. "Dopłata wynosi 5 zł." answers "pobranie ile dopłata" because it stands
+ * under "Płatność przy odbiorze (pobranie)": a quote speaks with its source's context.
+ */
+function restatedContext(reply: string, passages: ReplyEvidence["passages"], language: Language): string {
+  const said = new Set(indexTerms(reply, language));
+  const contexts = new Set<string>();
+  for (const passage of passages) {
+    for (const unit of passageUnits(passage)) {
+      const terms = [...new Set(indexTerms(unit.text, language))];
+      if (terms.length && terms.filter((t) => said.has(t)).length / terms.length >= RESTATED) contexts.add(unit.context);
+    }
+  }
+  return [...contexts].join("\n");
+}
+
+/** How much of the question a text answers: its own words in full, its context's words at CONTEXT_WEIGHT. */
+export function coverageWithContext(question: WeightedQuestion, text: string, context: string): number {
+  const own = coveredWords(question, text);
+  const fromContext = new Set([...coveredWords(question, context)].filter((i) => !own.has(i)));
+  return coverageOf(question, own) + CONTEXT_WEIGHT * coverageOf(question, fromContext);
 }
 
 /** Share of a claim's words that the evidence must contain for the claim to count as supported. */
 const CLAIM_SUPPORT = 0.6;
 /** Share of the question a reply must speak about to count as an answer to it. */
 const REPLY_COVERAGE = 0.3;
+/** A yes/no or how-to question has no fact to check: the reply must speak about more of it. */
+const REPLY_COVERAGE_WITHOUT_SLOT = 0.4;
+
+/**
+ * Doubts the rules cannot settle but a verifier can: whether a terse reply, or one to a
+ * short or oddly worded question, answers what was asked. The verifier decides them; a
+ * claim the sources do not make (unsupportedClaims) holds the reply whatever it says.
+ */
+export const VERIFIER_SETTLES: ReadonlySet<string> = new Set(["ai.reasons.doesNotAnswer", "ai.reasons.unknownWords", "ai.reasons.vagueQuestion"]);
 
 /**
  * Rule-based checks on a model's reply (no model time): it must state every kind of fact
@@ -231,16 +285,23 @@ const REPLY_COVERAGE = 0.3;
 export function replyCheckReasons(evidence: ReplyEvidence, reply: string): string[] {
   const reasons: string[] = [];
   const slots = questionSlots(evidence.buyerText);
-  if (slots.some((s) => !fillsSlot(s, reply, evidence.buyerText))) reasons.push("ai.reasons.missingFact");
+  const factsStated = slots.length > 0 && slots.every((s) => fillsSlot(s, reply, evidence.buyerText));
+  if (slots.length && !factsStated) reasons.push("ai.reasons.missingFact");
   const question = weighQuestion(evidence.buyerText, evidence.words);
   // "zwrot?": no fact asked for and one word to go by — any sentence about returns would "answer" it.
   if (!slots.length && question.weights.filter((w) => w > 0).length < 2) reasons.push("ai.reasons.vagueQuestion");
-  const replyLanguage = detectLanguage(reply, "pl");
+  const replyLanguage = detectLanguage(reply, evidence.language);
+  // The buyer reads their own language: a reply in another one is no answer to send unread.
+  if (replyLanguage !== evidence.language) reasons.push("ai.reasons.wrongLanguage");
   // Word by word only within one language; across languages the verifier judges relevance.
   if (detectLanguage(evidence.buyerText, replyLanguage) === replyLanguage) {
     // Words no document has count against the reply (it cannot speak to them from the sources).
-    if (question.total > 0 && coverageOf(question, coveredWords(question, reply)) < REPLY_COVERAGE) {
-      reasons.push("ai.reasons.doesNotAnswer");
+    const coverage = coverageWithContext(question, reply, restatedContext(reply, evidence.passages, replyLanguage));
+    if (question.total > 0 && coverage < (slots.length ? REPLY_COVERAGE : REPLY_COVERAGE_WITHOUT_SLOT)) {
+      // Not a word of the question, not even in what the quoted pieces are about: off topic.
+      // Some of it, or every asked fact: a terse answer or a near miss, which the verifier tells apart.
+      // A reply stating every asked fact ("Telefon: +48…; czynna 8–16") is never off topic.
+      reasons.push(coverage === 0 && !factsStated ? "ai.reasons.offTopic" : "ai.reasons.doesNotAnswer");
       if (question.unknown.length) reasons.push("ai.reasons.unknownWords");
     }
   }

@@ -16,6 +16,8 @@ export const INTENTS = [
   "payment",
   "invoice",
   "product",
+  "shop_info",
+  "order_change",
   "negotiation",
   "other",
 ] as const;
@@ -24,15 +26,38 @@ export type Intent = (typeof INTENTS)[number];
 const PREFIXES: Record<Exclude<Intent, "other">, string[]> = {
   greeting: ["dzien dobry", "witam", "czesc", "hello", "hallo", "guten tag", "dobry den", "buna ziua", "hi ", "hey"],
   thanks: ["dzieku", "dziekow", "thank", "thanks", "danke", "dekuji", "dakujem", "multumesc", "grazie", "merci", "gracias"],
-  shipping: ["wysyl", "wysla", "kurier", "dostaw", "przesyl", "paczkomat", "inpost", "dpd", "odbior", "shipping", "ship ", "deliver", "versand", "lieferung", "liefer", "doprav", "doruc", "livrare", "envio", "spedizion"],
+  shipping: ["wysle", "wysli", "paczk", "package", "parcel", "paket", "balik", "zasilk", "odebra", "pakowan", "gift wrap", "verschick", "versend", "wysyl", "wysla", "kurier", "dostaw", "przesyl", "paczkomat", "inpost", "dpd", "odbior", "shipping", "ship ", "deliver", "versand", "lieferung", "liefer", "doprav", "doruc", "livrare", "envio", "spedizion"],
   order_status: ["gdzie jest", "status", "nie dotarl", "nie doszl", "nie przyszl", "kiedy dojdzie", "kiedy przyjdzie", "where is my", "tracking", "sledz", "numer przesylki", "wo ist", "sendungsverfolgung", "kde je"],
-  returns: ["zwrot", "zwroc", "odstap", "oddac", "return", "refund", "rucksend", "zuruck", "erstatt", "vraceni", "vratit", "retur", "reso", "devoluc"],
-  complaint: ["reklamac", "uszkodz", "zepsut", "zniszcz", "wadliw", "nie dziala", "pekniet", "rozdart", "brakuje", "damaged", "broken", "defect", "faulty", "not working", "beschadigt", "kaputt", "defekt", "reklamation", "poskoz", "rozbit", "deteriorat"],
-  payment: ["platn", "zaplac", "przelew", "blik", "pobrani", "karta", "payment", "pay ", "paid", "zahlung", "bezahl", "platba", "plata"],
+  returns: ["z powrotem", "take back", "zwrot", "zwroc", "odstap", "oddac", "return", "refund", "rucksend", "zuruck", "erstatt", "vraceni", "vratit", "retur", "reso", "devoluc"],
+  complaint: ["wylal", "wyciek", "zalan", "zbit", "zgniecion", "porysowan", "leak", "melted", "scratch", "crack", "reklamac", "uszkodz", "zepsut", "zniszcz", "wadliw", "nie dziala", "pekniet", "rozdart", "brakuje", "damaged", "broken", "defect", "faulty", "not working", "claim", "beschadigt", "kaputt", "defekt", "reklamation", "poskoz", "rozbit", "deteriorat"],
+  payment: ["na raty", "rat ", "raty", "installment", "ratenzahl", "splatk", "platit", "kartou", "karty", "card", "platn", "zaplac", "przelew", "blik", "pobrani", "karta", "payment", "pay ", "paid", "zahlung", "bezahl", "platba", "plata"],
   invoice: ["faktur", "invoice", "rechnung", "faktura", "factura", "paragon", "vat"],
-  product: ["rozmiar", "wymiar", "kolor", "material", "pasuje", "dostepn", "size", "colour", "color", "available", "stock", "grosse", "farbe", "velikost", "marime"],
+  // What the item is, how it is used and what it comes with: materials, fit, specs, care, warranty.
+  product: [
+    "impregn", "wypra", "wysusz", "suszy", "przechowywa", "stosowac", "uzywac", "how to use", "can i use", "zmierzy", "mierzy", "measure", "wersj", "z jakiego",
+    "certifik", "po otwarciu", "after opening", "nach dem offnen", "wytrzyma", "trwalosc", "durab", "naprawi", "serwis", "repair", "reparatur", "oprav", "ubezpiecz",
+    "insurance", "versicherung", "pojisten", "rozmiar", "wymiar", "kolor", "material", "pasuje", "pasowac", "zmiesci", "dostepn", "z czego", "wykonan", "sklad ",
+    "skladu", "skladnik", "wodoodporn", "nieprzemakaln", "wodoszczeln", "wazy", " waga", "pojemnosc", "parametr", "specyfikac", "kompatybil", "gwaranc", "instrukcj",
+    "jak prac", "prac w", "pranie", "czyszcz", "pielegn", "konserwac", "bateri", "akumulator", "ladowark", "waznosc", "waznosci", "certyfik", "weganski", "alergi",
+    "uczuleni", "polecacie", "polecisz", "ktory wybrac", "ktory wziac", "jaki wybrac", "size", "colour", "color", "available", "stock", "made of", "waterproof",
+    "water resistant", "weigh", "capacity", "compatible", "warranty", "guarantee", "manual", "wash", "clean", "battery", "charger", "expiry", "shelf life", "vegan",
+    "allerg", "recommend", "which one", "grosse", "farbe", "wasserdicht", "gewicht", "wiegt", "garantie", "anleitung", "waschen", "pflege", "akku", "ladegerat",
+    "haltbar", "empfehl", "velikost", "vodotesn", "vodeodol", "vazi", "vaha", "zaruk", "zaruc", "navod", "prani", "baterie", "nabijec", "trvanlivost", "doporuc",
+    "marime",
+  ],
+  // The shop itself: how to reach it, when it works, its company data, accounts and how to buy.
+  shop_info: [
+    "w jakich godzinach", "godziny otwarcia", "godziny pracy", "czynne", "czynny", "kontakt", "numer telefonu", "numer tel", "zadzwoni", "infolini", "dane firmy", "siedzib", " nip", "regon",
+    "konto w sklepie", "zalozyc konto", "zakladac konto", "usunac konto", "rejestrac", "newsletter", "hurtow", "wspolprac", "jak zamowic", "zlozyc zamowienie", "przez telefon",
+    "opening hours", "phone number", "call you", "contact", "company details", "vat number", "customer account", "sign up", "wholesale", "how to order", "place an order",
+    "offnungszeit", "telefonnummer", "kontaktier", "firmendaten", "kundenkonto", "oteviraci", "telefonni cislo", "kontaktovat", " ucet", "velkoobchod",
+  ],
+  // Changing or cancelling an order already placed: someone in the shop has to act on it.
+  order_change: ["anulowa", "anuluj", "rezygnuj", "rozmysli", "zmienic adres", "zmiana adresu", "zmienic zamowien", "dorzucic", "dodac do zamowien", "cancel", "change my order", "change the address", "stornier", "adresse andern", "zrusit", "zmenit objednav"],
   negotiation: ["rabat", "znizk", "taniej", "obniz", "promoc", "kod rabat", "discount", "cheaper", "coupon", "rabatt", "gunstiger", "sleva", "reducere"],
 };
+
+const PRICE_ASKED = ["ile kosztuj", "jaka cena", "cena ", "cene ", "ceny ", "price", "how much", "was kostet", "wie viel kostet", "kolik stoji", "kolko stoji", "za kolik"];
 
 /** Wants a person: always escalated, whatever the settings. */
 const HUMAN_REQUEST = ["z czlowiekiem", "z konsultant", "z pracownik", "z kierownik", "prawdziwa osoba", "zywy czlowiek", "real person", "human", "speak to someone", "manager", "mit einem menschen", "mitarbeiter", "s clovekem", "operator"];
@@ -80,7 +105,8 @@ export function classifyMessage(text: string): MessageSignals {
     .filter((s) => s.score > 0)
     // Substance beats pleasantries: "Dzień dobry, gdzie paczka?" is about the parcel.
     .sort((a, b) => weight(b.intent) * b.score - weight(a.intent) * a.score);
-  const intents = scored.map((s) => s.intent);
+  // "Ile kosztuje…?" about nothing else the rules know is a question about an item's price.
+  const intents = scored.length ? scored.map((s) => s.intent) : hits(folded, PRICE_ASKED) ? (["product"] as Intent[]) : [];
   const questions = (text.match(/\?/g) ?? []).length;
   const substantive = intents.filter((i) => i !== "greeting" && i !== "thanks");
   return {

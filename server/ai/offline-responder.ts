@@ -1,5 +1,5 @@
 import { detectLanguage, type Language } from "@/lib/text/language";
-import { coverageOf, coveredWords, fillsSlot, questionSlots, slotValues, weighQuestion, type Slot, type WeightedQuestion } from "./answer-check";
+import { CONTEXT_WEIGHT, coverageOf, coveredWords, fillsSlot, questionSlots, slotValues, weighQuestion, type Slot, type WeightedQuestion } from "./answer-check";
 import { FRAMES } from "./frames";
 import { passageUnits } from "./passage-units";
 import type { GeneratedReply, ReplyRequest, Responder } from "./responder";
@@ -24,8 +24,6 @@ const HANDOFF_BELOW = 0.4;
 const CONFIDENT_FROM = 0.75;
 /** Without a slot to fill (a yes/no or how-to question), only near-complete coverage is sure enough. */
 const CONFIDENT_WITHOUT_SLOT_FROM = 0.9;
-/** Words only the piece's heading or table caption has count this much of the words it says itself. */
-const CONTEXT_WEIGHT = 0.7;
 /** Words only the sentence's paragraph has help to rank it, at this weight. */
 const PARAGRAPH_WEIGHT = 0.3;
 /** A rival piece this close to the best one, stating another value for the same fact, makes the answer uncertain. */

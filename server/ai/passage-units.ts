@@ -29,7 +29,8 @@ function plain(text: string): string {
 
 const isTableRow = (line: string) => /^\s*\|.*\|\s*$/.test(line) || /^\s*\|/.test(line);
 const isSeparator = (line: string) => /^\|?[\s:|-]+\|?$/.test(line.trim());
-const FIELD = /^([\p{L}][\p{L}\d ()/.%-]{0,40}):\s+(.+)$/u;
+/** "cena_pln: 799.99", "Waga (g): 390": a CSV column or a spec sheet's field and its value. */
+const FIELD = /^([\p{L}][\p{L}\d _()/.%-]{0,40}):\s+(.+)$/u;
 
 /** Abbreviations a sentence does not end at (ul. Magazynowa, np. BLIK, godz. 14:00, Nr. 5). */
 const ABBREVIATION = /(?:^|[\s(])(?:ul|al|os|pl|np|tj|tzn|nr|tel|godz|ok|min|maks|max|zob|wg|ew|m\.in|str|tzw|jw|dr|inż|mgr|sp|z\s?o\.o|e\.g|i\.e|approx|no|st|bzw|ca|evtl|inkl|z\.b|tř|č)\.$/iu;
@@ -52,15 +53,21 @@ export function passageUnits(passage: { text: string; headingPath: string }): Pa
   const lines = passage.text.split("\n").map((l) => l.trimEnd());
   const units: PassageUnit[] = [];
   const push = (text: string, context: string, paragraph = "") => {
-    const t = text.trim();
+    // A list item ends with a comma or semicolon where the list goes on.
+    const t = text.trim().replace(/[,;]$/, "");
     if (t.length >= 4) units.push({ text: /[.!?:]$/.test(t) ? t : `${t}.`, context, paragraph, order: units.length });
   };
 
-  const fields = lines.map((l) => FIELD.exec(plain(l))).filter(Boolean);
+  const filled = lines.filter((l) => l.trim());
+  const fields = filled.map((l) => FIELD.exec(plain(l)));
   // A record: most lines are "field: value" (a product row of a CSV, a spec sheet).
-  if (fields.length >= 3 && fields.length >= lines.filter((l) => l.trim()).length * 0.7) {
-    const name = fields[0]?.[2]?.trim() ?? "";
-    for (const f of fields.slice(1)) push(`${name} – ${f?.[1]}: ${f?.[2]}`, `${passage.headingPath} ${name}`);
+  if (fields.filter(Boolean).length >= 3 && fields.filter(Boolean).length >= filled.length * 0.7) {
+    const name = fields.find(Boolean)?.[2]?.trim() ?? "";
+    fields.forEach((f, i) => {
+      // Its other lines are kept as written: a record drops nothing it says.
+      if (!f) push(plain(filled[i] ?? ""), `${passage.headingPath} ${name}`);
+      else if (f[2]?.trim() !== name) push(`${name} – ${f[1]}: ${f[2]}`, `${passage.headingPath} ${name}`);
+    });
     return units;
   }
 
@@ -93,8 +100,11 @@ export function passageUnits(passage: { text: string; headingPath: string }): Pa
       caption = text;
       continue;
     }
+    // A list item that goes on from its caption ("Zwrotowi nie podlegają:" / "- produktów z logo,")
+    // is quoted with it: on its own it is half a sentence.
+    const continues = caption && /^\s*([-*•]|\d+[.)])\s/.test(line) && /^\p{Ll}/u.test(text);
     // A sentence is read with its paragraph: "Koszt dostawy to 14,99 zł" is about the courier the sentence before names.
-    for (const s of sentences(text)) push(s, `${passage.headingPath} ${caption}`, text);
+    for (const s of sentences(continues ? `${caption} ${text}` : text)) push(s, `${passage.headingPath} ${caption}`, text);
   }
   return units;
 }

@@ -15,7 +15,7 @@ import { chatSetup, type OwnModelKey } from "./providers";
 import { offlineResponder } from "./offline-responder";
 import { llmResponder } from "./llm-responder";
 import { unsupportedFacts } from "./grounding";
-import { replyCheckReasons } from "./answer-check";
+import { replyCheckReasons, VERIFIER_SETTLES } from "./answer-check";
 import { verifyReply, type Verification } from "./verifier";
 import { readAiSettings, type AiSettingsView } from "./settings-service";
 import { routeEscalation } from "./escalation";
@@ -168,17 +168,20 @@ export async function answerConversation(
     // The offline responder judged its own quotes; a model's words are checked here.
     if (generated.provider !== "offline" && request) {
       const cited = generated.cited.length ? generated.cited.flatMap((i) => (passages[i] ? [passages[i]] : [])) : passages;
-      reasons.push(...replyCheckReasons({ buyerText, words: request.words, passages: cited, extra: evidence.slice(passages.length + 1) }, text));
+      reasons.push(...replyCheckReasons({ buyerText, language, words: request.words, passages: cited, extra: evidence.slice(passages.length + 1) }, text));
     }
   }
 
   let decision = decide(kind, settings, signals, reasons, Boolean(text));
-  // Only a reply every check let through costs a second opinion: the verifier (fast tier).
+  // A second opinion (the verifier, fast tier) only for a model's reply that would go out
+  // but for doubts the rules cannot settle: it decides them, and checks every claim.
   let verification: Verification | null = null;
-  const verifierSetup = decision.action === "auto_send" && generated && generated.provider !== "offline" && request ? chatSetup("fast", ownKey) : null;
+  const firm = reasons.filter((r) => !VERIFIER_SETTLES.has(r));
+  const withoutDoubts = decide(kind, settings, signals, firm, Boolean(text));
+  const verifierSetup = withoutDoubts.action === "auto_send" && generated && generated.provider !== "offline" && request ? chatSetup("fast", ownKey) : null;
   if (verifierSetup && request) {
     verification = await verifyReply(verifierSetup, request, text, AbortSignal.timeout(env().AI_TIMEOUT_SECONDS * 1000));
-    if (verification.reasons.length) decision = decide(kind, settings, signals, [...reasons, ...verification.reasons], Boolean(text));
+    decision = verification.reasons.length ? decide(kind, settings, signals, [...new Set([...reasons, ...verification.reasons])], Boolean(text)) : withoutDoubts;
   }
   const latencyMs = Math.round(performance.now() - started);
   const reply = await storeReply(db, tenantId, {

@@ -43,6 +43,8 @@ export interface QueryWord {
   idf: number | null;
   /** No passage has it as written, but it is close to words that passages have (a typo). */
   corrected: boolean;
+  /** Those words (folded, as the passages write them): a text using one of them speaks about this word. */
+  corrections: string[];
 }
 
 export interface KnowledgeSearch {
@@ -111,7 +113,7 @@ export async function retrieveKnowledge(db: ScopedDb, query: string, options: { 
     // threshold for the index; 0.4 is the real cut.)
     const unmatched = terms.filter((t, i) => t.word.length >= 4 && !/^\d+$/.test(t.word) && !idf.has(i)).map((t) => t.word);
     const [trigramRow] = unmatched.length
-      ? await tx.$queryRaw<{ corrected: string[] | null; ranked: Candidate[] }[]>`
+      ? await tx.$queryRaw<{ corrected: { tok: string; term: string }[] | null; ranked: Candidate[] }[]>`
           WITH corrections AS (
             SELECT DISTINCT ON (t.tok, k.term) t.tok, k.term, similarity(k.term, t.tok)::float8 AS sim
               FROM unnest(${unmatched}::text[]) AS t(tok)
@@ -127,11 +129,12 @@ export async function retrieveKnowledge(db: ScopedDb, query: string, options: { 
              ORDER BY score DESC, c.id
              LIMIT ${CANDIDATES}
           )
-          SELECT (SELECT array_agg(DISTINCT tok) FROM best) AS corrected,
+          SELECT (SELECT json_agg(json_build_object('tok', tok, 'term', term)) FROM best) AS corrected,
                  (SELECT coalesce(json_agg(json_build_object('id', id, 'score', score) ORDER BY score DESC, id), '[]'::json) FROM ranked) AS ranked`
       : [];
     const trigram = trigramRow?.ranked ?? [];
-    const corrected = new Set(trigramRow?.corrected ?? []);
+    const corrected = new Map<string, string[]>();
+    for (const { tok, term } of trigramRow?.corrected ?? []) corrected.set(tok, [...(corrected.get(tok) ?? []), term]);
 
     let vector: Candidate[] = [];
     if (embedding && [768, 1024, 1536].includes(embedding.dimensions)) {
@@ -156,7 +159,7 @@ export async function retrieveKnowledge(db: ScopedDb, query: string, options: { 
             FROM document_chunks c JOIN documents d ON d.id = c.document_id
            WHERE c.id = ANY(${ids}::uuid[])`
       : [];
-    const words = terms.map((t, i): QueryWord => ({ word: t.word, idf: idf.get(i) ?? null, corrected: corrected.has(t.word) }));
+    const words = terms.map((t, i): QueryWord => ({ word: t.word, idf: idf.get(i) ?? null, corrected: corrected.has(t.word), corrections: corrected.get(t.word) ?? [] }));
     return { lexical, trigram, vector, details, words };
   });
 

@@ -64,6 +64,12 @@ export class FakeModelApi {
     return [...reply.matchAll(/^(\d+)\. /gm)].map((m) => Number(m[1]));
   }
 
+  /** The buyer's message a verification request quotes. */
+  static verifiedBuyerMessage(body: ChatRequestBody): string {
+    const prompt = String(body.messages.find((m) => m.role === "user")?.content ?? "");
+    return (prompt.split("<buyer_message>\n")[1] ?? "").split("\n</buyer_message>")[0]?.trim() ?? "";
+  }
+
   private answer(body: ChatRequestBody): ChatTurn {
     return FakeModelApi.isVerification(body) ? { content: JSON.stringify(this.verify(body)) } : this.chat(body);
   }
