@@ -26,6 +26,14 @@ const CONFIDENT_FROM = 0.75;
 const CONFIDENT_WITHOUT_SLOT_FROM = 0.9;
 /** Words only the sentence's paragraph has help to rank it, at this weight. */
 const PARAGRAPH_WEIGHT = 0.3;
+/**
+ * With words no document has, a best piece below this is about something near the
+ * question, not the question: "czy kurtka ma certyfikat bluesign?" against the care
+ * label. A person answers; a draft would invite one click on a non-answer.
+ */
+const UNKNOWN_HANDOFF_BELOW = 0.6;
+/** A buyer naming their order ("zamówienie SD-2025-118765"): letters and digits in dashed groups, or a long number. */
+const ORDER_REFERENCE = /\b(?:[A-Z]{1,5}-)?\d{2,6}-\d{3,}(?:-\d+)?\b|\b\d{7,}\b/;
 /** A rival piece this close to the best one, stating another value for the same fact, makes the answer uncertain. */
 const RIVAL_WITHIN = 0.8;
 
@@ -119,6 +127,7 @@ export function extractAnswer(request: Pick<ReplyRequest, "buyerText" | "passage
 export function judgeAnswer(answer: OfflineAnswer, buyerLanguage: Language): { handoff: boolean; holdReasons: string[] } {
   const { best, rivals, slots, question } = answer;
   if (!best || best.coverage < HANDOFF_BELOW) return { handoff: true, holdReasons: [] };
+  if (question.unknown.length && best.coverage < UNKNOWN_HANDOFF_BELOW) return { handoff: true, holdReasons: [] };
   const filledAnywhere = new Set(answer.pieces.flatMap((p) => [...p.fills]));
   // Asked only for facts no piece states: what is there does not answer it.
   if (slots.length && !slots.some((s) => filledAnywhere.has(s)) && best.coverage < CONFIDENT_FROM) return { handoff: true, holdReasons: [] };
@@ -163,6 +172,10 @@ export const offlineResponder: Responder = {
       return { ...base, text: [frame.greeting(request.buyerName), "", body, "", frame.regards, signature(request)].join("\n"), handoff: false, cited: [], holdReasons: [] };
     }
 
+    // "Where is my order SD-2025-118765?" is answered by that order's data, which this conversation does not have.
+    if (request.signals.intents.includes("order_status") && !request.order && ORDER_REFERENCE.test(request.buyerText)) {
+      return { ...base, text: "", handoff: true, cited: [], holdReasons: [] };
+    }
     const answer = extractAnswer(request);
     const verdict = judgeAnswer(answer, request.language);
     if (verdict.handoff) return { ...base, text: "", handoff: true, cited: [], holdReasons: [] };
