@@ -72,7 +72,8 @@ const INJECTION = [
   "ignore previous", "ignore all", "ignore the above", "ignore your", "disregard", "system prompt", "prompt systemow", "you are now", "act as", "pretend to be", "developer mode", "jailbreak",
   "zignoruj", "ignoruj", "zapomnij o wszystkich", "zapomnij wszystk", "jestes teraz", "udawaj", "twoje instrukcje", "wszystkie instrukcje", "polecenie sluzbowe", "jako administrator", "tryb administratora", "tryb debug",
   "jako pracownik", "jestem pracownikiem", "z dzialu", "wewnetrzn", "jako wlasciciel sklepu", "as an employee", "as a staff", "from your team", "from the shop team", "admin mode", "als mitarbeiter", "im auftrag des", "jako zamestnanec",
-  "ignoriere", "vergiss alle", "du bist jetzt", "systemanweisung", "ignoruj vsechny", "zapomen na", "<!--", "system:", "[system", "translate this and", "do what it says", "zrob to co", "wykonaj polecenie",
+  "ignoriere", "vergiss alle", "du bist jetzt", "systemanweisung", "ignoruj vsechny", "zapomen na", "<!--", "system:", "[system", "translate this and", "do what it says", "do exactly what", "from now on you", "from now on tell", "tell every customer", "tell all customers",
+  "od teraz jestes", "od teraz mow", "od teraz odpowiadaj", "kazdemu klientowi", "wszystkim klientom mow", "ab jetzt bist du", "sag jedem kunden", "od ted jsi", "zrob to co", "wykonaj polecenie",
 ];
 /** Strong negative sentiment. */
 const NEGATIVE = ["skandal", "zenujac", "tragedi", "tragiczn", "beznadziej", "najgorsz", "oszuk", "nigdy wiecej", "negatyw", "wsciek", "okropn", "kpina", "terrible", "worst", "disgusting", "unacceptable", "angry", "furious", "ridiculous", "never again", "negative feedback", "unverschamt", "katastrophe", "schlimm", "hrozne", "nehorazne"];
