@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { checkReplyRules } from "@/server/marketplaces/reply-rules";
-import { detectLanguage } from "@/lib/text/language";
+import { detectLanguage, detectLanguageSurely } from "@/lib/text/language";
 import { chooseTier, classifyMessage } from "@/server/ai/intent";
 import { unsupportedFacts } from "@/server/ai/grounding";
 import { parseCitations } from "@/server/ai/llm-responder";
@@ -59,6 +59,12 @@ describe("language detection on short buyer messages", () => {
   it("falls back to the shop's language when there is nothing to go on", () => {
     expect(detectLanguage("👍", "en")).toBe("en");
   });
+
+  it("is sure only of what a text shows: a quoted table row shows no language, a sentence does", () => {
+    expect(detectLanguageSurely("Termos Turbacz 1 l – cena_pln: 139.99.")).toBeNull();
+    expect(detectLanguageSurely("Wysyłka kurierem kosztuje 16,99 zł.")).toBe("pl");
+    expect(detectLanguageSurely("Orders from our shop can be returned within 30 days of delivery.")).toBe("en");
+  });
 });
 
 describe("intent, signals and tiers", () => {
@@ -98,6 +104,9 @@ describe("grounding", () => {
     expect(unsupportedFacts("Masz 30 dni na zwrot, dostawa 14,99 zł.", evidence)).toEqual([]);
     expect(unsupportedFacts("Masz 60 dni, a z kodem RABAT90 dostaniesz 90% zniżki.", evidence)).toEqual(["60 dni", "RABAT90", "90%"]);
     expect(unsupportedFacts("Masz 3 dni.", evidence)).toEqual(["3 dni"]);
+    // Numbers written in groups are one number: a phone or an account from the sources is supported, a changed one is not.
+    expect(unsupportedFacts("Telefon: +48 61 624 18 90.", ["Zadzwoń pod +48 61 624 18 90 (pon.–pt.)."])).toEqual([]);
+    expect(unsupportedFacts("Telefon: +48 61 624 18 91.", ["Zadzwoń pod +48 61 624 18 90 (pon.–pt.)."])).toHaveLength(1);
   });
 
   it("turns citation markers into sources and removes them from the text", () => {

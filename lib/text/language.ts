@@ -40,6 +40,20 @@ const FRANC_TO_ISO: Record<string, Language> = {
 };
 
 export function detectLanguage(text: string, fallback: Language = "pl"): Language {
+  return detect(text, 25)?.language ?? fallback;
+}
+
+/**
+ * The language only where the text shows it: its letters or function words, or enough
+ * prose for trigram statistics. A quoted table row ("Termos 1 l – cena_pln: 139.99") shows
+ * none, and null says so rather than guessing.
+ */
+export function detectLanguageSurely(text: string): Language | null {
+  const found = detect(text, 60);
+  return found?.sure ? found.language : null;
+}
+
+function detect(text: string, francFrom: number): { language: Language; sure: boolean } | null {
   const scores = new Map<Language, number>();
   const bump = (lang: Language, by: number) => scores.set(lang, (scores.get(lang) ?? 0) + by);
   for (const [lang, pattern] of LETTERS) if (pattern.test(text)) bump(lang, 3);
@@ -50,10 +64,10 @@ export function detectLanguage(text: string, fallback: Language = "pl"): Languag
     for (const lang of SUPPORTED_LANGUAGES) if (WORD_SETS[lang].has(word)) bump(lang, 1);
   }
   const best = [...scores.entries()].sort((a, b) => b[1] - a[1])[0];
-  if (best && best[1] >= 2) return best[0];
-  if (text.trim().length >= 25) {
-    const guess = FRANC_TO_ISO[franc(text, { only: Object.keys(FRANC_TO_ISO), minLength: 25 })];
-    if (guess) return guess;
+  if (best && best[1] >= 2) return { language: best[0], sure: true };
+  if (text.trim().length >= francFrom) {
+    const guess = FRANC_TO_ISO[franc(text, { only: Object.keys(FRANC_TO_ISO), minLength: francFrom })];
+    if (guess) return { language: guess, sure: true };
   }
-  return best?.[0] ?? fallback;
+  return best ? { language: best[0], sure: false } : null;
 }

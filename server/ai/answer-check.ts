@@ -1,5 +1,5 @@
 import { foldText } from "@/lib/text/fold";
-import { detectLanguage, type Language } from "@/lib/text/language";
+import { detectLanguage, detectLanguageSurely, type Language } from "@/lib/text/language";
 import type { QueryWord } from "@/server/knowledge/retrieval";
 import { foldedWords, indexTerms, queryTerms, type QueryTerm } from "@/server/knowledge/terms";
 import { passageUnits } from "./passage-units";
@@ -291,8 +291,9 @@ export function replyCheckReasons(evidence: ReplyEvidence, reply: string): strin
   // "zwrot?": no fact asked for and one word to go by — any sentence about returns would "answer" it.
   if (!slots.length && question.weights.filter((w) => w > 0).length < 2) reasons.push("ai.reasons.vagueQuestion");
   const replyLanguage = detectLanguage(reply, evidence.language);
-  // The buyer reads their own language: a reply in another one is no answer to send unread.
-  if (replyLanguage !== evidence.language) reasons.push("ai.reasons.wrongLanguage");
+  // The buyer reads their own language: a reply plainly in another one is no answer to send unread.
+  const surely = detectLanguageSurely(reply);
+  if (surely && surely !== evidence.language) reasons.push("ai.reasons.wrongLanguage");
   // Word by word only within one language; across languages the verifier judges relevance.
   if (detectLanguage(evidence.buyerText, replyLanguage) === replyLanguage) {
     // Words no document has count against the reply (it cannot speak to them from the sources).

@@ -12,10 +12,14 @@ function normalise(token: string): string {
   return foldText(token).replace(/\s+/g, "").replace(",", ".");
 }
 
+/** Digit groups joined ("+48 61 624 18 90" → +48616241890), decimal commas as points: both sides alike. */
+const joinDigits = (text: string) => text.replace(/(\d)[ \t\u00a0]+(?=\d)/g, "$1");
+
 export function unsupportedFacts(reply: string, evidence: string[]): string[] {
-  const haystack = evidence.map((e) => foldText(e).replace(/(\d)\s+(?=\d)/g, "$1").replace(/(\d),(\d)/g, "$1.$2")).join("\n");
+  const haystack = evidence.map((e) => joinDigits(foldText(e)).replace(/(\d),(\d)/g, "$1.$2")).join("\n");
   const missing = new Set<string>();
-  for (const match of reply.matchAll(FACT_TOKENS)) {
+  // A phone or account number is one fact, not five numbers none of which stands alone in the sources.
+  for (const match of joinDigits(reply).matchAll(FACT_TOKENS)) {
     const token = match[0].trim();
     const number = /\d+(?:[.,]\d+)?/.exec(token)?.[0];
     const probe = number && /^\d/.test(token) ? normalise(number) : normalise(token);
