@@ -63,6 +63,20 @@ describe("extraction", () => {
 });
 
 describe("chunking", () => {
+  it("a small section merged into a passage stays whole, named once, never split across passages", () => {
+    const filler = (n: number) => Array.from({ length: n }, (_, i) => `Zdanie numer ${i} o rabatach.`).join(" ");
+    // "Rabaty" is too small to stand alone, so "Znakowanie" joins its passage.
+    const doc = `# Hurt\n\n## Rabaty\n\n${filler(8)}\n\n## Znakowanie\n\n| Metoda | Na czym | Cena |\n| --- | --- | --- |\n| Haft | kurtki, softshelle, polary, bluzy i czapki zimowe | od 18 zł netto za sztukę |\n| Sitodruk | bluzy, koszulki, torby bawełniane i plecaki miejskie | od 9 zł netto za sztukę |\n\n- Opłata przygotowawcza: 150 zł.\n\n## Terminy\n\n${filler(60)}`;
+    const chunks = chunkDocument(doc);
+    const withHaft = chunks.filter((c) => c.text.includes("Haft"));
+    expect(withHaft).toHaveLength(1);
+    // The whole section is in that one passage: its table with the header, and the list after it.
+    expect(withHaft[0]?.text).toMatch(/\| Metoda \| Na czym \| Cena \|\n\| Haft [^\n]*\n\| Sitodruk /);
+    expect(withHaft[0]?.text).toContain("Opłata przygotowawcza: 150 zł.");
+    expect(withHaft[0]?.headingPath).toBe("Hurt > Rabaty");
+    expect(withHaft[0]?.text.match(/Znakowanie:/g) ?? []).toHaveLength(1);
+  });
+
   it("keeps the heading path and stays within the word budget", () => {
     const para = (n: number, w: string) => Array.from({ length: n }, (_, i) => `${w}${i}.`).join(" ");
     const doc = `# Regulamin\n\n## Zwroty\n\n${para(300, "zwrot")}\n\n${para(300, "termin")}\n\n## Wysyłka\n\n- InPost 12,99 zł\n- DPD 16,99 zł\n\n${para(120, "paczka")}`;

@@ -94,7 +94,9 @@ function lastSentence(text: string): string {
 
 export function chunkDocument(text: string): Chunk[] {
   const chunks: Chunk[] = [];
+  /** The passage's heading path (its first section's), and the section its last block came from. */
   let path = "";
+  let lastPath = "";
   let parts: string[] = [];
   let count = 0;
   const emit = () => {
@@ -106,18 +108,21 @@ export function chunkDocument(text: string): Chunk[] {
     const blockPath = block.path.join(" > ");
     for (const piece of splitLong(block.text)) {
       const n = words(piece);
-      // A new section starts a new passage, unless the current one is too small to stand alone.
-      if (parts.length && blockPath !== path && count >= MIN_WORDS / 4) emit();
+      // A new section starts a new passage, unless the current one is too small to stand
+      // alone; a small section merged into it stays whole (its blocks share lastPath).
+      if (parts.length && blockPath !== lastPath && count >= MIN_WORDS / 4) emit();
       if (parts.length && count + n > MAX_WORDS) {
-        const overlap = blockPath === path ? lastSentence(parts.join(" ")) : "";
+        const overlap = blockPath === lastPath ? lastSentence(parts.join(" ")) : "";
         emit();
         if (overlap) {
           parts.push(overlap);
           count = words(overlap);
         }
       }
+      // A merged section is named once, where it starts.
       if (!parts.length) path = blockPath;
-      else if (blockPath !== path && block.path.length) parts.push(`${block.path.at(-1)}:`);
+      else if (blockPath !== lastPath && block.path.length) parts.push(`${block.path.at(-1)}:`);
+      lastPath = blockPath;
       // A row read without its header is a row of numbers nobody can interpret.
       if (block.tableHeader && block.tableHeader !== piece && !parts.includes(block.tableHeader)) {
         parts.push(block.tableHeader);

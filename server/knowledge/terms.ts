@@ -11,10 +11,11 @@ import { GLOSSARY } from "./glossary";
  * dropped, and stemmed with nlp.js's stemmer for the text's language (Polish, English,
  * German, Czech; Slovak uses the Czech one), so "zwrotu", "zwroty" and "zwrot" are one
  * term. Passages are stored as these terms; BM25 (retrieval.ts) scores them.
- * Bump TERMS_VERSION whenever the analysis changes: passages analysed by an older
- * version are re-processed by the knowledge sweep.
+ * Bump TERMS_VERSION whenever the passages' analysis changes — these terms or the
+ * chunking that cuts the passages: documents analysed by an older version are
+ * re-processed by the knowledge sweep. 2: small sections merged into a passage stay whole.
  */
-export const TERMS_VERSION = 1;
+export const TERMS_VERSION = 2;
 
 export type StemLanguage = "pl" | "en" | "de" | "cs";
 const STEM_LANGUAGES: StemLanguage[] = ["pl", "en", "de", "cs"];
