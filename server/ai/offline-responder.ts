@@ -21,9 +21,9 @@ const MAX_UNITS = 3;
 
 /** Thresholds on coverage: the share of the question's weight (rare words count most) a piece speaks about. */
 const HANDOFF_BELOW = 0.4;
-const CONFIDENT_FROM = 0.75;
+const CONFIDENT_FROM = 0.65;
 /** Without a slot to fill (a yes/no or how-to question), only near-complete coverage is sure enough. */
-const CONFIDENT_WITHOUT_SLOT_FROM = 0.9;
+const CONFIDENT_WITHOUT_SLOT_FROM = 0.8;
 /** Words only the sentence's paragraph has help to rank it, at this weight. */
 const PARAGRAPH_WEIGHT = 0.3;
 /**
