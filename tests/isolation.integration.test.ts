@@ -235,6 +235,8 @@ const matrix: Record<string, Attack[]> = {
     { name: "A's slug", run: (c) => c.notifications.markConversationRead({ tenantSlug: a.tenant.slug, conversationId: aEscalatedId }) },
     { name: "A's conversation under B", run: (c) => c.notifications.markConversationRead({ tenantSlug: b.tenant.slug, conversationId: aEscalatedId }) },
   ],
+  "billing.overview": [{ name: "A's slug", run: (c) => c.billing.overview({ tenantSlug: a.tenant.slug }) }],
+  "billing.plans": [{ name: "A's slug", run: (c) => c.billing.plans({ tenantSlug: a.tenant.slug }) }],
   "knowledgeBase.list": [{ name: "A's slug", run: (c) => c.knowledgeBase.list({ tenantSlug: a.tenant.slug }) }],
   "knowledgeBase.get": [
     { name: "A's slug", run: (c) => c.knowledgeBase.get({ tenantSlug: a.tenant.slug, documentId: aDocumentId }) },

@@ -143,11 +143,6 @@ const pl = {
     switchAccount: "Wyloguj i zmień konto",
     checking: "Sprawdzanie zaproszenia…",
   },
-  placeholder: {
-    comingTitle: "{section}: wkrótce",
-    billing: "Tu zobaczysz plan, zużycie AI i faktury.",
-    note: "Ta część jest w przygotowaniu. Zespół i ustawienia firmy działają już teraz.",
-  },
   platform: {
     title: "Panel właściciela platformy",
     tenants: "Firmy",
@@ -1040,6 +1035,42 @@ const pl = {
     pl: "Polski",
     en: "English",
   },
+  billing: {
+    intro: "Twój plan, okres próbny i zużycie względem limitów planu.",
+    loadFailed: "Nie udało się wczytać danych o planie.",
+    current: {
+      title: "Twój plan",
+      intro: "Limity planu i to, ile z nich wykorzystano w tym miesiącu.",
+      plan: "Plan",
+      fileSize: "Największy plik w bazie wiedzy: {size}.",
+    },
+    trial: {
+      badge: "Okres próbny: {days} dni",
+      endsOn: "Okres próbny kończy się {date}.",
+      ended: "Okres próbny skończył się {date}.",
+    },
+    usage: {
+      title: "Zużycie w tym miesiącu",
+      documents: "Dokumenty w bazie wiedzy",
+      seats: "Osoby w zespole",
+      channels: "Połączone konta sprzedaży",
+      aiReplies: "Odpowiedzi AI",
+      aiBudget: "Budżet AI",
+    },
+    features: {
+      autoSend: "Automatyczne wysyłanie odpowiedzi",
+      ownApiKey: "Własny klucz API modelu",
+      webhookTools: "Narzędzia (webhooki) dla asystenta",
+    },
+    plans: {
+      title: "Plany",
+      intro: "Ceny netto w złotych; do ceny doliczamy 23% VAT.",
+      perMonth: "miesięcznie",
+      yearly: "lub {price} rocznie",
+      limits: "{documents} dokumentów, {seats} osób, {channels} kont sprzedaży, {replies} odpowiedzi AI miesięcznie.",
+      checkoutNext: "Zakup planu przez Stripe (karta, BLIK, Przelewy24) i faktury z NIP pojawią się tu wkrótce; do tego czasu plan zmienia zespół BOK-AI.",
+    },
+  },
   notFound: {
     title: "Nie znaleziono strony",
     body: "Ten adres nie istnieje albo nie masz do niego dostępu. Jeśli to adres firmy, mogła zmienić adres albo nie należysz już do niej.",
@@ -1195,11 +1226,6 @@ const en: Shape<typeof pl> = {
     wrongAccount: "This invitation is for {email}. Sign out and sign in with that account.",
     switchAccount: "Sign out and switch account",
     checking: "Checking the invitation…",
-  },
-  placeholder: {
-    comingTitle: "{section}: coming soon",
-    billing: "Your plan, AI usage and invoices will appear here.",
-    note: "This part is being built. Team and company settings already work.",
   },
   platform: {
     title: "Platform owner panel",
@@ -2092,6 +2118,42 @@ const en: Shape<typeof pl> = {
   languages: {
     pl: "Polski",
     en: "English",
+  },
+  billing: {
+    intro: "Your plan, trial and usage against the plan's limits.",
+    loadFailed: "The plan could not be loaded.",
+    current: {
+      title: "Your plan",
+      intro: "The plan's limits and how much of them is used this month.",
+      plan: "Plan",
+      fileSize: "Largest file in the knowledge base: {size}.",
+    },
+    trial: {
+      badge: "Trial: {days} days",
+      endsOn: "The trial ends on {date}.",
+      ended: "The trial ended on {date}.",
+    },
+    usage: {
+      title: "Usage this month",
+      documents: "Knowledge-base documents",
+      seats: "Team members",
+      channels: "Connected sales accounts",
+      aiReplies: "AI replies",
+      aiBudget: "AI budget",
+    },
+    features: {
+      autoSend: "Replies sent automatically",
+      ownApiKey: "Your own model API key",
+      webhookTools: "Tools (webhooks) for the assistant",
+    },
+    plans: {
+      title: "Plans",
+      intro: "Net prices in PLN; 23% VAT is added.",
+      perMonth: "per month",
+      yearly: "or {price} per year",
+      limits: "{documents} documents, {seats} people, {channels} sales accounts, {replies} AI replies a month.",
+      checkoutNext: "Buying a plan through Stripe (card, BLIK, Przelewy24) and invoices with your NIP will appear here soon; until then the BOK-AI team changes plans.",
+    },
   },
   notFound: {
     title: "Page not found",

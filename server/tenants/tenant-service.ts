@@ -7,6 +7,7 @@ import { slugify } from "@/lib/slugify";
 import { randomUUID } from "node:crypto";
 import type { z } from "zod";
 import type { ZUpdateTenantSettingsInput } from "./schemas";
+import { DEFAULT_PLAN_ID, trialEndFor } from "@/server/billing/billing-service";
 import type { MembershipRole } from "@/server/db/generated/client";
 
 export const tenantSelect = {
@@ -26,8 +27,9 @@ export async function insertTenantWithOwner(
   tx: ScopedTransaction,
   input: { tenantId: string; userId: string; name: string; slug: string },
 ) {
+  // Every new company gets the default plan's trial.
   const tenant = await tx.tenant.create({
-    data: { id: input.tenantId, name: input.name, slug: input.slug },
+    data: { id: input.tenantId, name: input.name, slug: input.slug, planId: DEFAULT_PLAN_ID, trialEndsAt: await trialEndFor(tx) },
     select: tenantSelect,
   });
   await tx.membership.create({ data: { tenantId: tenant.id, userId: input.userId, role: "owner" } });

@@ -1,0 +1,148 @@
+"use client";
+
+import type { ReactNode } from "react";
+import { useQuery } from "@tanstack/react-query";
+import type { inferRouterOutputs } from "@trpc/server";
+import { useLocale, useT } from "@/components/providers/i18n";
+import { useTRPC } from "@/components/providers/trpc";
+import { useCurrentTenant } from "@/components/shell/shell-context";
+import { Badge } from "@/components/ui/badge";
+import { CardSection } from "@/components/ui/card";
+import { LoadingStatus } from "@/components/ui/loading-status";
+import { QueryError } from "@/components/ui/query-error";
+import { formatNumber, formatPln } from "@/components/ai/format";
+import type { AppRouter } from "@/server/api/root";
+
+type Outputs = inferRouterOutputs<AppRouter>["billing"];
+type Plan = Outputs["plans"][number];
+
+const pln = (grosze: number) => grosze / 100;
+const micros = (value: bigint) => Number(value) / 1_000_000;
+
+/** One limit of the plan and how much of it the company uses. */
+function Meter({ label, used, limit, format }: { label: string; used: number; limit: number; format: (n: number) => string }) {
+  const share = limit > 0 ? Math.min(used / limit, 1) : 1;
+  return (
+    <div className="space-y-1">
+      <div className="flex items-baseline justify-between gap-3 text-sm">
+        <span className="text-slate-700">{label}</span>
+        <span className="font-medium text-slate-900 tabular-nums">
+          {format(used)} / {format(limit)}
+        </span>
+      </div>
+      <div className="h-1.5 overflow-hidden rounded-full bg-slate-100" role="meter" aria-label={label} aria-valuemin={0} aria-valuemax={limit} aria-valuenow={used}>
+        <div className={share >= 0.9 ? "h-full bg-amber-500" : "h-full bg-brand-600"} style={{ width: `${share * 100}%` }} />
+      </div>
+    </div>
+  );
+}
+
+function Features({ plan }: { plan: Plan }) {
+  const t = useT();
+  const items: [boolean, string][] = [
+    [plan.featureAutoSend, t("billing.features.autoSend")],
+    [plan.featureOwnApiKey, t("billing.features.ownApiKey")],
+    [plan.featureWebhookTools, t("billing.features.webhookTools")],
+  ];
+  return (
+    <ul className="space-y-1 text-sm">
+      {items.map(([on, label]) => (
+        <li key={label} className={on ? "text-slate-800" : "text-slate-400 line-through"}>
+          {label}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function Section({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <div className="space-y-3">
+      <h3 className="text-xs font-semibold tracking-wide text-slate-500 uppercase">{title}</h3>
+      {children}
+    </div>
+  );
+}
+
+/** The company's plan, its trial and usage against the plan's limits, and the price list. */
+export function BillingPage() {
+  const t = useT();
+  const locale = useLocale();
+  const trpc = useTRPC();
+  const tenant = useCurrentTenant();
+  const overview = useQuery(trpc.billing.overview.queryOptions({ tenantSlug: tenant.slug }));
+  const plans = useQuery(trpc.billing.plans.queryOptions({ tenantSlug: tenant.slug }));
+  const count = (n: number) => formatNumber(n, locale);
+  const money = (n: number) => formatPln(n, locale);
+  const megabytes = (bytes: number) => `${formatNumber(Math.round(bytes / 1_048_576), locale)} MB`;
+
+  return (
+    <div className="space-y-6">
+      <CardSection title={t("billing.current.title")} description={t("billing.current.intro")}>
+        {overview.isPending ? (
+          <LoadingStatus />
+        ) : overview.isError ? (
+          <QueryError error={overview.error} title={t("billing.loadFailed")} onRetry={() => void overview.refetch()} />
+        ) : (
+          <div className="grid gap-6 md:grid-cols-2">
+            <Section title={t("billing.current.plan")}>
+              <p className="flex flex-wrap items-center gap-2 text-lg font-semibold text-slate-900">
+                {overview.data.plan.name}
+                {overview.data.trial?.active && <Badge tone="brand">{t("billing.trial.badge", { days: overview.data.trial.daysLeft })}</Badge>}
+              </p>
+              {overview.data.trial && (
+                <p className="text-sm text-slate-600">
+                  {t(overview.data.trial.active ? "billing.trial.endsOn" : "billing.trial.ended", {
+                    date: new Intl.DateTimeFormat(locale, { dateStyle: "long" }).format(overview.data.trial.endsAt),
+                  })}
+                </p>
+              )}
+              <Features plan={overview.data.plan} />
+              <p className="text-sm text-slate-600">{t("billing.current.fileSize", { size: megabytes(overview.data.plan.maxFileBytes) })}</p>
+            </Section>
+            <Section title={t("billing.usage.title")}>
+              <Meter label={t("billing.usage.documents")} used={overview.data.usage.documents} limit={overview.data.plan.maxDocuments} format={count} />
+              <Meter label={t("billing.usage.seats")} used={overview.data.usage.seats} limit={overview.data.plan.maxSeats} format={count} />
+              <Meter label={t("billing.usage.channels")} used={overview.data.usage.channelAccounts} limit={overview.data.plan.maxChannelAccounts} format={count} />
+              <Meter label={t("billing.usage.aiReplies")} used={overview.data.usage.aiReplies} limit={overview.data.plan.maxAiRepliesPerMonth} format={count} />
+              <Meter label={t("billing.usage.aiBudget")} used={micros(overview.data.usage.aiSpentPlnMicros)} limit={micros(overview.data.plan.aiBudgetPlnMicros)} format={money} />
+            </Section>
+          </div>
+        )}
+      </CardSection>
+
+      <CardSection title={t("billing.plans.title")} description={t("billing.plans.intro")}>
+        {plans.isPending ? (
+          <LoadingStatus />
+        ) : plans.isError ? (
+          <QueryError error={plans.error} title={t("billing.loadFailed")} onRetry={() => void plans.refetch()} />
+        ) : (
+          <ul className="grid gap-4 md:grid-cols-2">
+            {plans.data.map((plan) => (
+              <li key={plan.id} className="space-y-3 rounded-lg border border-slate-200 p-4">
+                <div className="flex items-baseline justify-between gap-3">
+                  <h3 className="text-base font-semibold text-slate-900">{plan.name}</h3>
+                  <p className="text-right text-sm text-slate-600">
+                    <span className="text-lg font-semibold text-slate-900">{money(pln(plan.priceMonthlyGrosze))}</span> {t("billing.plans.perMonth")}
+                    <br />
+                    {t("billing.plans.yearly", { price: money(pln(plan.priceYearlyGrosze)) })}
+                  </p>
+                </div>
+                <p className="text-sm text-slate-600">
+                  {t("billing.plans.limits", {
+                    documents: count(plan.maxDocuments),
+                    seats: count(plan.maxSeats),
+                    channels: count(plan.maxChannelAccounts),
+                    replies: count(plan.maxAiRepliesPerMonth),
+                  })}
+                </p>
+                <Features plan={plan} />
+              </li>
+            ))}
+          </ul>
+        )}
+        <p className="mt-4 text-sm text-slate-600">{t("billing.plans.checkoutNext")}</p>
+      </CardSection>
+    </div>
+  );
+}
