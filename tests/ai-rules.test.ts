@@ -65,6 +65,13 @@ describe("language detection on short buyer messages", () => {
     expect(detectLanguageSurely("Wysyłka kurierem kosztuje 16,99 zł.")).toBe("pl");
     expect(detectLanguageSurely("Orders from our shop can be returned within 30 days of delivery.")).toBe("en");
   });
+
+  it("a price in złoty or a Polish street name does not make an English sentence Polish", () => {
+    expect(detectLanguageSurely("Shipping abroad is free for orders over 399 zł.")).toBe("en");
+    expect(detectLanguageSurely("Send it to our warehouse at ul. Przemysłowa 3, Luboń, within 14 days.")).toBe("en");
+    expect(detectLanguageSurely("Zwrot wyślij na adres: ul. Przemysłowa 3, Luboń.")).toBe("pl");
+    expect(detectLanguageSurely("Żółta torba kosztuje 20 zł.")).toBe("pl");
+  });
 });
 
 describe("intent, signals and tiers", () => {

@@ -22,7 +22,7 @@ const LETTERS: [Language, RegExp][] = [
 
 const WORDS: Record<Language, string> = {
   pl: "ile do na od po ze sie co czy dla ma macie mozna moge musze jaki jakie jaka zeby bo ale gdzie kiedy jest sa dzien dobry czy jest jak kiedy gdzie moje moja moj paczka paczke zamowienie zamowilem zamowilam prosze dziekuje witam nie tak sie jeszcze juz ile mozna zwrot wysylka kurier pozdrawiam bardzo kupilem kupilam przesylka przesylki faktura",
-  en: "hello hi the is are my where when what how can please thanks thank you order package shipping return refund not have would could your did does it and with",
+  en: "hello hi the is are my where when what how can please thanks thank you order package shipping return refund not have would could your did does it and with for over of from after our this that be at if which there they free",
   de: "hallo guten tag ich mein meine wann wo ist das die der und nicht bitte danke bestellung paket lieferung rucksendung kann konnen sie haben noch schon",
   cs: "dobry den dekuji prosim kdy kde moje objednavka balik jak muzu mohu neni jeste uz zasilka vraceni reklamace dobrou",
   sk: "dobry den dakujem prosim kedy kde moja objednavka balik ako mozem nie este uz zasielka vratenie reklamacia",
@@ -38,6 +38,16 @@ const WORD_SETS = Object.fromEntries(Object.entries(WORDS).map(([lang, words]) =
 const FRANC_TO_ISO: Record<string, Language> = {
   pol: "pl", eng: "en", deu: "de", ces: "cs", slk: "sk", ron: "ro", hun: "hu", ita: "it", fra: "fr", spa: "es", ukr: "uk",
 };
+
+const CURRENCY = /(?<!\p{L})z[łl](?!\p{L})/giu;
+
+/** A capitalised word that does not open a sentence. */
+function isName(text: string, word: string, at: number): boolean {
+  if (word[0] === word[0]!.toLowerCase()) return false;
+  const before = text.slice(0, at).trimEnd();
+  // "ul. Przemysłowa": a short abbreviation's full stop ends no sentence.
+  return before.length > 0 && (!/[.!?:\n]$/.test(before) || /(?<!\p{L})\p{Ll}{1,3}\.$/u.test(before));
+}
 
 export function detectLanguage(text: string, fallback: Language = "pl"): Language {
   return detect(text, 25)?.language ?? fallback;
@@ -56,9 +66,18 @@ export function detectLanguageSurely(text: string): Language | null {
 function detect(text: string, francFrom: number): { language: Language; sure: boolean } | null {
   const scores = new Map<Language, number>();
   const bump = (lang: Language, by: number) => scores.set(lang, (scores.get(lang) ?? 0) + by);
-  for (const [lang, pattern] of LETTERS) if (pattern.test(text)) bump(lang, 3);
+  // Prices and names carry Polish letters into any language's sentence ("over 399 zł",
+  // "ul. Przemysłowa 3, Luboń"): a currency unit shows nothing, and a capitalised word
+  // inside a sentence (a name) shows less than an ordinary word does.
+  const words = [...text.replace(CURRENCY, " ").matchAll(/\p{L}+/gu)].map((w) => ({ word: w[0], name: isName(text, w[0], w.index) }));
+  for (const [lang, pattern] of LETTERS) {
+    const shown = words.filter((w) => pattern.test(w.word));
+    if (!shown.length) continue;
+    bump(lang, shown.some((w) => !w.name) ? 3 : 1);
+  }
   // Polish spelt without diacritics still shows its digraphs (Czech writes č, ř, š instead).
-  const digraphs = (foldText(text).match(/rz|sz|cz|dz|ch[aeouy]\b|[oó]w\b|ych\b/g) ?? []).length;
+  const body = words.filter((w) => !w.name).map((w) => w.word).join(" ");
+  const digraphs = (foldText(body).match(/rz|sz|cz|dz|ch[aeouy]\b|[oó]w\b|ych\b/g) ?? []).length;
   if (digraphs) bump("pl", Math.min(digraphs, 3) * 0.5);
   for (const word of foldText(text).match(/\p{L}+/gu) ?? []) {
     for (const lang of SUPPORTED_LANGUAGES) if (WORD_SETS[lang].has(word)) bump(lang, 1);
