@@ -19,3 +19,32 @@ test("a new seller sees the trial, the plan's limits with usage, and the price l
   await expect(plans.getByText("39,00 zł")).toBeVisible();
   await expect(plans.getByText("89,00 zł")).toBeVisible();
 });
+
+test("an owner buys a plan on Stripe's hosted Checkout and comes back to an active subscription", async ({ page }) => {
+  await page.goto("/sign-up");
+  await submitSignUp(page, newAccount("Sklep Oli"));
+  await expect(page).toHaveURL(/\/t\/[a-z0-9-]+\/inbox$/);
+  // The trial's end is announced on every page while Stripe is configured.
+  const banner = page.getByRole("status").filter({ hasText: pl.billing.banner.trial.split("{date}")[0]! });
+  await expect(banner).toBeVisible();
+
+  await banner.getByRole("link", { name: pl.billing.banner.action }).click();
+  await expect(page.getByRole("heading", { name: pl.billing.subscription.title })).toBeVisible();
+  await page.getByRole("radio", { name: pl.billing.plans.yearlyToggle }).click();
+  await page.getByRole("button", { name: pl.billing.plans.choose.replace("{plan}", "Start") }).click();
+
+  // Stripe's page (the fake's), then back with the webhook already applied.
+  await expect(page.getByRole("heading", { name: "Checkout" })).toBeVisible();
+  await expect(page.getByText("price_start_year")).toBeVisible();
+  await page.getByRole("button", { name: "Pay" }).click();
+  await expect(page).toHaveURL(/\/billing\?checkout=success$/);
+  await expect(page.getByText(pl.billing.subscription.checkoutSuccess)).toBeVisible();
+  await expect(page.getByText(pl.billing.subscription.status.active, { exact: true })).toBeVisible();
+  await expect(page.getByText(pl.billing.plans.current, { exact: true })).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: pl.billing.banner.trial.split("{date}")[0]! })).toHaveCount(0);
+
+  await page.getByRole("button", { name: pl.billing.subscription.manage }).click();
+  await expect(page.getByRole("heading", { name: "Customer portal" })).toBeVisible();
+  await page.getByRole("link", { name: "Return to BOK-AI" }).click();
+  await expect(page.getByRole("heading", { name: pl.billing.subscription.title })).toBeVisible();
+});

@@ -80,6 +80,31 @@ const EnvSchema = z.object({
   EMBEDDING_MODEL: optionalString,
   /** Vector size stored and indexed (HNSW indexes exist for these sizes). */
   EMBEDDING_DIMENSIONS: z.preprocess((v) => (v === "" || v === undefined ? undefined : Number(v)), z.union([z.literal(768), z.literal(1024), z.literal(1536)]).optional()),
+  /** Stripe (billing); unset = every company stays on its trial/free plan, nothing is charged. */
+  STRIPE_SECRET_KEY: optionalString,
+  STRIPE_WEBHOOK_SECRET: optionalString,
+  /** Stripe's API root; only tests and proxies change it. */
+  STRIPE_API_URL: optionalUrl,
+  /** Stripe price ids per plan and interval: "start:month=price_…,start:year=price_…,pro:month=…". */
+  STRIPE_PRICES: z
+    .string()
+    .default("")
+    .transform((s, ctx) => {
+      const prices: { planId: string; interval: "month" | "year"; priceId: string }[] = [];
+      for (const entry of s.split(",").map((e) => e.trim()).filter(Boolean)) {
+        const m = /^([a-z0-9_-]+):(month|year)=(\S+)$/.exec(entry);
+        if (!m) {
+          ctx.addIssue({ code: "custom", message: `"${entry}" is not plan:month=price_id or plan:year=price_id` });
+          return z.NEVER;
+        }
+        prices.push({ planId: m[1]!, interval: m[2] as "month" | "year", priceId: m[3]! });
+      }
+      return prices;
+    }),
+  /** What the platform's infrastructure costs a month (PLN, servers, database, Redis): shared among companies in the owner panel's margins. */
+  INFRA_MONTHLY_COST_PLN: z.coerce.number().min(0).default(0),
+  /** Days a company whose payment failed keeps full access before AI replies pause. */
+  BILLING_GRACE_DAYS: z.coerce.number().int().min(0).max(60).default(7),
   SEED_DEMO: z.preprocess((v) => v !== "0" && v !== "false", z.boolean()),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
 });
@@ -134,6 +159,12 @@ export function env(): Env {
   if (result.data.EMBEDDING_PROVIDER === "ollama" && !result.data.OLLAMA_BASE_URL) {
     throw new Error("Invalid configuration:\n  - OLLAMA_BASE_URL: required with EMBEDDING_PROVIDER=ollama");
   }
+  if (result.data.STRIPE_SECRET_KEY && !result.data.STRIPE_WEBHOOK_SECRET) {
+    throw new Error("Invalid configuration:\n  - STRIPE_WEBHOOK_SECRET: required with STRIPE_SECRET_KEY (the endpoint's signing secret, whsec_…)");
+  }
+  if (result.data.STRIPE_SECRET_KEY && result.data.STRIPE_PRICES.length === 0) {
+    throw new Error("Invalid configuration:\n  - STRIPE_PRICES: required with STRIPE_SECRET_KEY (e.g. start:month=price_…,pro:month=price_…)");
+  }
   cached = {
     ...result.data,
     authSecret: resolveGeneratedSecret(result.data, "NEXTAUTH_SECRET", result.data.NEXTAUTH_SECRET),
@@ -147,4 +178,10 @@ export function env(): Env {
 /** Tests change the environment between suites; production never calls this. */
 export function resetEnvForTests(): void {
   cached = undefined;
+}
+
+/** Where the app is served (links in e-mails and payment redirects). */
+export function appOrigin(): string {
+  const config = env();
+  return (config.NEXTAUTH_URL ?? `http://localhost:${config.PORT}`).replace(/\/$/, "");
 }

@@ -28,4 +28,24 @@ describe("configuration", () => {
     expect(env().PLATFORM_OWNER_EMAILS).toEqual(["boss@example.test", "second@example.test"]);
     expect(env().DATABASE_URL).toBeUndefined();
   });
+
+  it("Stripe needs its webhook secret and price ids, in a readable form", () => {
+    process.env.STRIPE_SECRET_KEY = "sk_test_123";
+    delete process.env.STRIPE_WEBHOOK_SECRET;
+    resetEnvForTests();
+    expect(() => env()).toThrow(/STRIPE_WEBHOOK_SECRET/);
+    process.env.STRIPE_WEBHOOK_SECRET = "whsec_123";
+    process.env.STRIPE_PRICES = "";
+    resetEnvForTests();
+    expect(() => env()).toThrow(/STRIPE_PRICES: required/);
+    process.env.STRIPE_PRICES = "start:month=price_1,pro=price_2";
+    resetEnvForTests();
+    expect(() => env()).toThrow(/STRIPE_PRICES: "pro=price_2" is not plan:month=price_id/);
+    process.env.STRIPE_PRICES = "start:month=price_1, pro:year=price_2";
+    resetEnvForTests();
+    expect(env().STRIPE_PRICES).toEqual([
+      { planId: "start", interval: "month", priceId: "price_1" },
+      { planId: "pro", interval: "year", priceId: "price_2" },
+    ]);
+  });
 });

@@ -237,6 +237,9 @@ const matrix: Record<string, Attack[]> = {
   ],
   "billing.overview": [{ name: "A's slug", run: (c) => c.billing.overview({ tenantSlug: a.tenant.slug }) }],
   "billing.plans": [{ name: "A's slug", run: (c) => c.billing.plans({ tenantSlug: a.tenant.slug }) }],
+  "billing.invoices": [{ name: "A's slug", run: (c) => c.billing.invoices({ tenantSlug: a.tenant.slug }) }],
+  "billing.startCheckout": [{ name: "A's slug", run: (c) => c.billing.startCheckout({ tenantSlug: a.tenant.slug, planId: "start", interval: "month" }) }],
+  "billing.openPortal": [{ name: "A's slug", run: (c) => c.billing.openPortal({ tenantSlug: a.tenant.slug }) }],
   "knowledgeBase.list": [{ name: "A's slug", run: (c) => c.knowledgeBase.list({ tenantSlug: a.tenant.slug }) }],
   "knowledgeBase.get": [
     { name: "A's slug", run: (c) => c.knowledgeBase.get({ tenantSlug: a.tenant.slug, documentId: aDocumentId }) },
@@ -298,6 +301,7 @@ async function snapshotOfA() {
     aiUsage: await q(`SELECT id FROM ai_usage_events WHERE tenant_id = $1 ORDER BY id`),
     aiTools: await q(`SELECT id, url, secret_encrypted, updated_at FROM ai_tools WHERE tenant_id = $1 ORDER BY id`),
     aiToolCalls: await q(`SELECT id FROM ai_tool_calls WHERE tenant_id = $1 ORDER BY id`),
+    subscription: await q(`SELECT stripe_customer_id, status, plan_id FROM subscriptions WHERE tenant_id = $1`),
   };
 }
 

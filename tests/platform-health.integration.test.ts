@@ -51,7 +51,7 @@ describe("platform owner panel", () => {
     configureEnv({ PLATFORM_OWNER_EMAILS: shop.owner.email.toUpperCase() });
     const platformOwner = toSessionUser(shop.owner);
     expect(platformOwner.isPlatformOwner).toBe(true);
-    const tenants = await callerFor(db, platformOwner).platform.tenants();
+    const { tenants } = await callerFor(db, platformOwner).platform.tenants();
     expect(tenants.map((t) => t.slug)).toEqual(expect.arrayContaining([shop.tenant.slug, other.tenant.slug]));
     restoreEnv();
     expect(toSessionUser(shop.owner).isPlatformOwner).toBe(false);

@@ -1,20 +1,29 @@
 "use client";
 
-import type { ReactNode } from "react";
-import { useQuery } from "@tanstack/react-query";
+import { useState, type ReactNode } from "react";
+import { useSearchParams } from "next/navigation";
+import { useMutation, useQuery } from "@tanstack/react-query";
 import type { inferRouterOutputs } from "@trpc/server";
 import { useLocale, useT } from "@/components/providers/i18n";
 import { useTRPC } from "@/components/providers/trpc";
 import { useCurrentTenant } from "@/components/shell/shell-context";
+import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
 import { CardSection } from "@/components/ui/card";
 import { LoadingStatus } from "@/components/ui/loading-status";
 import { QueryError } from "@/components/ui/query-error";
 import { formatNumber, formatPln } from "@/components/ai/format";
 import type { AppRouter } from "@/server/api/root";
+import { InvoicesList } from "./invoices-list";
+import { SubscriptionCard } from "./subscription-card";
 
 type Outputs = inferRouterOutputs<AppRouter>["billing"];
 type Plan = Outputs["plans"][number];
+type Interval = "month" | "year";
+
+/** Subscriptions that already bill: changing plan is then the portal's job, not a second checkout. */
+const BILLING_STATES = new Set(["active", "ending", "pastDue"]);
 
 const pln = (grosze: number) => grosze / 100;
 const micros = (value: bigint) => Number(value) / 1_000_000;
@@ -31,7 +40,7 @@ function Meter({ label, used, limit, format }: { label: string; used: number; li
         </span>
       </div>
       <div className="h-1.5 overflow-hidden rounded-full bg-slate-100" role="meter" aria-label={label} aria-valuemin={0} aria-valuemax={limit} aria-valuenow={used}>
-        <div className={share >= 0.9 ? "h-full bg-amber-500" : "h-full bg-brand-600"} style={{ width: `${share * 100}%` }} />
+        <div className={share >= 0.8 ? "h-full bg-amber-500" : "h-full bg-brand-600"} style={{ width: `${share * 100}%` }} />
       </div>
     </div>
   );
@@ -64,20 +73,38 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
   );
 }
 
-/** The company's plan, its trial and usage against the plan's limits, and the price list. */
+/** Stripe's hosted Checkout for a plan: the browser leaves for Stripe and comes back to this page. */
+function useCheckout() {
+  const trpc = useTRPC();
+  return useMutation(
+    trpc.billing.startCheckout.mutationOptions({
+      onSuccess: ({ url }) => window.location.assign(url),
+    }),
+  );
+}
+
+/** The company's plan, its trial and usage against the plan's limits, the subscription, the price list and invoices. */
 export function BillingPage() {
   const t = useT();
   const locale = useLocale();
   const trpc = useTRPC();
   const tenant = useCurrentTenant();
+  const isAdmin = tenant.role === "owner" || tenant.role === "admin";
+  const returned = useSearchParams().get("checkout");
+  const [interval, setBillingInterval] = useState<Interval>("month");
   const overview = useQuery(trpc.billing.overview.queryOptions({ tenantSlug: tenant.slug }));
   const plans = useQuery(trpc.billing.plans.queryOptions({ tenantSlug: tenant.slug }));
+  const checkout = useCheckout();
+  const canBuy = isAdmin && overview.data?.stripeEnabled === true && !BILLING_STATES.has(overview.data.access.state);
   const count = (n: number) => formatNumber(n, locale);
   const money = (n: number) => formatPln(n, locale);
   const megabytes = (bytes: number) => `${formatNumber(Math.round(bytes / 1_048_576), locale)} MB`;
 
   return (
     <div className="space-y-6">
+      {returned === "success" && <Alert tone="success">{t("billing.subscription.checkoutSuccess")}</Alert>}
+      {returned === "canceled" && <Alert tone="info">{t("billing.subscription.checkoutCanceled")}</Alert>}
+      {overview.data && <SubscriptionCard overview={overview.data} isAdmin={isAdmin} />}
       <CardSection title={t("billing.current.title")} description={t("billing.current.intro")}>
         {overview.isPending ? (
           <LoadingStatus />
@@ -137,12 +164,51 @@ export function BillingPage() {
                   })}
                 </p>
                 <Features plan={plan} />
+                {overview.data?.plan.id === plan.id && BILLING_STATES.has(overview.data.access.state) ? (
+                  <Badge tone="brand">{t("billing.plans.current")}</Badge>
+                ) : (
+                  canBuy && (
+                    <Button
+                      onClick={() => checkout.mutate({ tenantSlug: tenant.slug, planId: plan.id, interval })}
+                      loading={checkout.isPending && checkout.variables.planId === plan.id}
+                      loadingText={t("billing.plans.redirecting")}
+                      disabled={checkout.isPending}
+                    >
+                      {t("billing.plans.choose", { plan: plan.name })}
+                    </Button>
+                  )
+                )}
               </li>
             ))}
           </ul>
         )}
-        <p className="mt-4 text-sm text-slate-600">{t("billing.plans.checkoutNext")}</p>
+        {checkout.isError && <QueryError error={checkout.error} title={t("billing.loadFailed")} className="mt-4" />}
+        <div className="mt-4 space-y-3 text-sm text-slate-600">
+          {canBuy && (
+            <div role="radiogroup" aria-label={t("billing.plans.title")} className="inline-flex rounded-lg ring-1 ring-slate-300">
+              {(["month", "year"] as const).map((value) => (
+                <button
+                  key={value}
+                  type="button"
+                  role="radio"
+                  aria-checked={interval === value}
+                  onClick={() => setBillingInterval(value)}
+                  className={interval === value ? "cursor-pointer rounded-lg bg-brand-600 px-3 py-1.5 font-medium text-white" : "cursor-pointer rounded-lg px-3 py-1.5 text-slate-700"}
+                >
+                  {t(value === "month" ? "billing.plans.monthly" : "billing.plans.yearlyToggle")}
+                </button>
+              ))}
+            </div>
+          )}
+          {overview.data && !overview.data.stripeEnabled ? (
+            <Alert tone="info">{t("billing.plans.notConfigured")}</Alert>
+          ) : (
+            <p>{t(isAdmin ? "billing.plans.paymentMethods" : "billing.plans.adminOnly")}</p>
+          )}
+        </div>
       </CardSection>
+
+      {isAdmin && overview.data?.stripeEnabled && <InvoicesList />}
     </div>
   );
 }

@@ -25,6 +25,7 @@ const CONNECT_ERRORS: Record<string, MessageKey> = {
   not_configured: "channels.allegroNotConfigured",
   forbidden: "errors.forbidden",
   not_found: "errors.tenantNotFound",
+  channel_limit: "billing.errors.channelLimitShort",
 };
 
 function connectUrl(slug: string) {

@@ -20,6 +20,7 @@ import { useInboxUrl } from "./use-inbox-url";
 import { useNow } from "./use-now";
 import { useShortcuts } from "./use-shortcuts";
 import { buyerName } from "./types";
+import { BillingBanner } from "@/components/billing/billing-banner";
 
 /** How long the "message arrived" confirmation of the simulator stays up. */
 const NOTICE_MS = 8_000;
@@ -94,110 +95,113 @@ export function InboxWorkspace() {
   });
 
   return (
-    <div className="fixed inset-x-0 top-14 bottom-0 flex bg-white lg:top-0 lg:left-72">
-      <div
-        className={clsx(
-          "flex w-full shrink-0 flex-col border-r border-slate-200 md:w-80 2xl:w-96",
-          selectedId !== null || url.invalidSelection ? "max-md:hidden" : "",
-        )}
-      >
-        <ConversationListPane
-          list={list}
-          filters={url.filters}
-          channels={channels.data ?? []}
-          selectedId={selectedId}
-          now={now}
-          hrefFor={url.hrefFor}
-          onOpen={open}
-          onFiltersChange={url.setFilters}
-          notice={
-            notice && (
-              <Alert
-                tone="success"
-                className="mx-3 mt-3"
-                action={
-                  <button type="button" onClick={() => setNotice(null)} className="cursor-pointer text-xs font-medium underline">
-                    {t("common.close")}
-                  </button>
-                }
-              >
-                {notice}
-              </Alert>
-            )
-          }
-          headerActions={
-            demoChannel && (
-              <Button
-                variant="secondary"
-                size="sm"
-                onClick={() => setSimulateOpen(true)}
-                aria-label={t("inbox.simulate.open")}
-                title={t("inbox.simulate.open")}
-              >
-                <ChatIcon className="size-4" />
-                {t("inbox.simulate.short")}
-              </Button>
-            )
-          }
-          footer={
-            <div className="hidden border-t border-slate-200 px-4 py-2 md:block">
-              <button
-                type="button"
-                onClick={() => setHelpOpen(true)}
-                className="inline-flex cursor-pointer items-center gap-1.5 rounded-md px-1.5 py-1 text-xs font-medium text-slate-600 hover:bg-slate-100"
-              >
-                <KeyboardIcon className="size-4" />
-                {t("inbox.shortcuts.title")}
-                <kbd aria-hidden="true" className="rounded border border-slate-300 bg-slate-50 px-1 font-sans text-[11px] text-slate-600">
-                  ?
-                </kbd>
-              </button>
-            </div>
-          }
-        />
-      </div>
-
-      <section
-        aria-label={t("inbox.conversation")}
-        className={clsx("min-w-0 flex-1 flex-col bg-white", selectedId !== null || url.invalidSelection ? "flex" : "hidden md:flex")}
-      >
-        {selectedId ? (
-          <ConversationView key={selectedId} conversationId={selectedId} now={now} onBack={backToList} />
-        ) : url.invalidSelection ? (
-          <EmptyState
-            className="h-full"
-            icon={<ChatIcon className="size-6" />}
-            title={t("inbox.empty.notFoundTitle")}
-            body={t("inbox.errors.conversationNotFound")}
-            action={
-              <Button variant="secondary" size="sm" onClick={backToList}>
-                {t("inbox.thread.backToList")}
-              </Button>
+    <div className="fixed inset-x-0 top-14 bottom-0 flex flex-col bg-white lg:top-0 lg:left-72">
+      <BillingBanner className="mx-3 mt-3" />
+      <div className="flex min-h-0 flex-1">
+        <div
+          className={clsx(
+            "flex w-full shrink-0 flex-col border-r border-slate-200 md:w-80 2xl:w-96",
+            selectedId !== null || url.invalidSelection ? "max-md:hidden" : "",
+          )}
+        >
+          <ConversationListPane
+            list={list}
+            filters={url.filters}
+            channels={channels.data ?? []}
+            selectedId={selectedId}
+            now={now}
+            hrefFor={url.hrefFor}
+            onOpen={open}
+            onFiltersChange={url.setFilters}
+            notice={
+              notice && (
+                <Alert
+                  tone="success"
+                  className="mx-3 mt-3"
+                  action={
+                    <button type="button" onClick={() => setNotice(null)} className="cursor-pointer text-xs font-medium underline">
+                      {t("common.close")}
+                    </button>
+                  }
+                >
+                  {notice}
+                </Alert>
+              )
+            }
+            headerActions={
+              demoChannel && (
+                <Button
+                  variant="secondary"
+                  size="sm"
+                  onClick={() => setSimulateOpen(true)}
+                  aria-label={t("inbox.simulate.open")}
+                  title={t("inbox.simulate.open")}
+                >
+                  <ChatIcon className="size-4" />
+                  {t("inbox.simulate.short")}
+                </Button>
+              )
+            }
+            footer={
+              <div className="hidden border-t border-slate-200 px-4 py-2 md:block">
+                <button
+                  type="button"
+                  onClick={() => setHelpOpen(true)}
+                  className="inline-flex cursor-pointer items-center gap-1.5 rounded-md px-1.5 py-1 text-xs font-medium text-slate-600 hover:bg-slate-100"
+                >
+                  <KeyboardIcon className="size-4" />
+                  {t("inbox.shortcuts.title")}
+                  <kbd aria-hidden="true" className="rounded border border-slate-300 bg-slate-50 px-1 font-sans text-[11px] text-slate-600">
+                    ?
+                  </kbd>
+                </button>
+              </div>
             }
           />
-        ) : (
-          <EmptyState
-            className="h-full bg-slate-50/60"
-            icon={<ChatIcon className="size-6" />}
-            title={t("inbox.empty.nothingSelectedTitle")}
-            body={t("inbox.empty.nothingSelectedBody")}
+        </div>
+
+        <section
+          aria-label={t("inbox.conversation")}
+          className={clsx("min-w-0 flex-1 flex-col bg-white", selectedId !== null || url.invalidSelection ? "flex" : "hidden md:flex")}
+        >
+          {selectedId ? (
+            <ConversationView key={selectedId} conversationId={selectedId} now={now} onBack={backToList} />
+          ) : url.invalidSelection ? (
+            <EmptyState
+              className="h-full"
+              icon={<ChatIcon className="size-6" />}
+              title={t("inbox.empty.notFoundTitle")}
+              body={t("inbox.errors.conversationNotFound")}
+              action={
+                <Button variant="secondary" size="sm" onClick={backToList}>
+                  {t("inbox.thread.backToList")}
+                </Button>
+              }
+            />
+          ) : (
+            <EmptyState
+              className="h-full bg-slate-50/60"
+              icon={<ChatIcon className="size-6" />}
+              title={t("inbox.empty.nothingSelectedTitle")}
+              body={t("inbox.empty.nothingSelectedBody")}
+            />
+          )}
+        </section>
+
+        <KeyboardHelpDialog open={helpOpen} onClose={() => setHelpOpen(false)} />
+        {demoChannel && (
+          <SimulateMessageDialog
+            open={simulateOpen}
+            channelAccountId={demoChannel.id}
+            current={simulationTarget}
+            onClose={() => setSimulateOpen(false)}
+            onDone={(message) => {
+              setSimulateOpen(false);
+              setNotice(message);
+            }}
           />
         )}
-      </section>
-
-      <KeyboardHelpDialog open={helpOpen} onClose={() => setHelpOpen(false)} />
-      {demoChannel && (
-        <SimulateMessageDialog
-          open={simulateOpen}
-          channelAccountId={demoChannel.id}
-          current={simulationTarget}
-          onClose={() => setSimulateOpen(false)}
-          onDone={(message) => {
-            setSimulateOpen(false);
-            setNotice(message);
-          }}
-        />
-      )}
+      </div>
     </div>
   );
 }

@@ -2,6 +2,7 @@
 
 import { useState, useSyncExternalStore, type ReactNode } from "react";
 import Link from "next/link";
+import { usePathname } from "next/navigation";
 import { Dialog, DialogBackdrop, DialogPanel } from "@headlessui/react";
 import { useT } from "@/components/providers/i18n";
 import { NotificationBell } from "@/components/notifications/notification-bell";
@@ -10,6 +11,7 @@ import { useCurrentTenant, useCurrentUser } from "./shell-context";
 import { SidebarNav } from "./sidebar-nav";
 import { TenantSwitcher } from "./tenant-switcher";
 import { UserMenu } from "./user-menu";
+import { BillingBanner } from "@/components/billing/billing-banner";
 
 function Brand() {
   const t = useT();
@@ -68,6 +70,7 @@ export function AppShell({ children }: { children: ReactNode }) {
   const t = useT();
   const tenant = useCurrentTenant();
   const [menuOpen, setMenuOpen] = useState(false);
+  const pathname = usePathname();
   const closeMenu = () => setMenuOpen(false);
   // One bell at a time, so only one polls the unread count.
   const desktop = useIsDesktop();
@@ -120,6 +123,8 @@ export function AppShell({ children }: { children: ReactNode }) {
           {desktop !== true && <NotificationBell placement="bottom end" className="-mr-1.5" />}
         </header>
         <main id="main" tabIndex={-1} className="mx-auto max-w-5xl px-4 py-6 focus:outline-none sm:px-6 lg:px-10 lg:py-10">
+          {/* The inbox covers the page with its own panes and shows the banner itself. */}
+          {!pathname.endsWith("/inbox") && <BillingBanner />}
           {children}
         </main>
       </div>

@@ -10,6 +10,8 @@ interface ConfirmDialogProps {
   open: boolean;
   title: ReactNode;
   body?: ReactNode;
+  /** Fields the confirmation needs (a reason), below the body. */
+  children?: ReactNode;
   confirmLabel: ReactNode;
   pendingLabel?: ReactNode;
   pending?: boolean;
@@ -24,6 +26,7 @@ export function ConfirmDialog({
   open,
   title,
   body,
+  children,
   confirmLabel,
   pendingLabel,
   pending = false,
@@ -43,6 +46,7 @@ export function ConfirmDialog({
         >
           <DialogTitle className="text-lg font-semibold text-slate-900">{title}</DialogTitle>
           {body && <Description className="text-sm text-slate-600">{body}</Description>}
+          {children}
           {error != null && <QueryError error={error} />}
           <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
             <Button variant="secondary" onClick={onClose} disabled={pending}>

@@ -11,6 +11,8 @@ import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
 import { chooseTier, classifyMessage, type MessageSignals, type Tier } from "./intent";
 import { detectLanguage, type Language } from "@/lib/text/language";
+import { readBillingAccess } from "@/server/billing/billing-service";
+import { countAiReplies, hasRoomFor } from "@/server/billing/limits";
 import { chatSetup, type OwnModelKey } from "./providers";
 import { offlineResponder } from "./offline-responder";
 import { llmResponder } from "./llm-responder";
@@ -34,7 +36,7 @@ import type { GeneratedReply, ReplyRequest, Responder } from "./responder";
  * conversation flagged for a person.
  */
 export type AnswerOutcome =
-  | { status: "skipped"; reason: "no_buyer_turn" | "already_answered" | "disabled" | "resolved" }
+  | { status: "skipped"; reason: "no_buyer_turn" | "already_answered" | "disabled" | "resolved" | "billing" }
   | { status: "done"; replyId: string; action: AiReplyAction };
 
 const MAX_BUYER_TEXT = 4_000;
@@ -64,6 +66,8 @@ export async function answerConversation(
   const db = tenantDb(database.prisma, tenantId);
   const { view: settings, ownKey } = await readAiSettings(db, tenantId);
   if (!settings.enabled && !options.force) return { status: "skipped", reason: "disabled" };
+  // Unpaid past the grace period: the buyer's message is stored and shown; people answer it.
+  if ((await readBillingAccess(db, tenantId)).aiPaused) return { status: "skipped", reason: "billing" };
 
   const conversation = await db.conversation.findUnique({
     where: { id: conversationId },
@@ -104,6 +108,8 @@ export async function answerConversation(
   const language = detectLanguage(buyerText, (tenant.defaultLanguage as Language) ?? "pl");
   const signals = classifyMessage(buyerText);
   const escalations = escalationReasons(buyerText, signals, settings, history, turn);
+  // The plan's monthly AI replies used up: a person answers this one (nothing generated, nothing lost).
+  if (!(await hasRoomFor(db, tenantId, "aiReplies", await countAiReplies(db)))) escalations.push("ai.reasons.planLimit");
 
   let tier = chooseTier(signals);
   const budget = ownKey ? null : await monthlyBudget(db, tenantId);

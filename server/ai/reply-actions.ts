@@ -3,6 +3,7 @@ import type { ScopedDb } from "@/server/db/tenant-scope";
 import { sendReply } from "@/server/inbox/reply-service";
 import { AppError } from "@/lib/errors";
 import { answerConversation, type Source } from "./pipeline";
+import { readBillingAccess } from "@/server/billing/billing-service";
 
 const replySelect = {
   id: true,
@@ -67,6 +68,8 @@ export async function regenerateReply(database: Database, db: ScopedDb, tenantId
   await conversationMustExist(db, conversationId);
   const current = await db.aiReply.findFirst({ where: { conversationId }, orderBy: { createdAt: "desc" }, select: { id: true, status: true } });
   if (current?.status === "sent") throw new AppError("PRECONDITION_FAILED", "ai.errors.alreadySent");
+  // Checked before the current draft is thrown away: a paused AI would leave nothing in its place.
+  if ((await readBillingAccess(db, tenantId)).aiPaused) throw new AppError("PRECONDITION_FAILED", "errors.aiPausedBilling");
   if (current) await db.aiReply.delete({ where: { id: current.id } });
   const outcome = await answerConversation(database, tenantId, conversationId, { force: true });
   if (outcome.status === "skipped") throw new AppError("PRECONDITION_FAILED", "ai.errors.nothingToAnswer");

@@ -1,6 +1,10 @@
 import type { ScopedDb, ScopedTransaction } from "@/server/db/tenant-scope";
 import { monthlyBudget } from "@/server/ai/usage";
 import { AppError } from "@/lib/errors";
+import { env } from "@/lib/env";
+import { billingAccess, type BillingAccess } from "./access";
+import { stripeClient } from "./stripe-client";
+import { countAiReplies, countChannelAccounts, countSeats, SOFT_LIMIT_SHARE } from "./limits";
 
 /**
  * Plans and what a company has of them: the plan is data (prices, limits, features in the
@@ -38,23 +42,56 @@ export function listPlans(db: ScopedDb) {
   return db.plan.findMany({ where: { sellable: true }, orderBy: [{ position: "asc" }, { id: "asc" }], select: planSelect });
 }
 
-/** The company's plan, trial and how much of each limit it uses this month. */
+const subscriptionSelect = { status: true, planId: true, billingInterval: true, currentPeriodEnd: true, cancelAtPeriodEnd: true, pastDueSince: true } as const;
+
+/** What the company's billing allows now (see access.ts); the AI reply path asks this before every reply. */
+export async function readBillingAccess(db: ScopedDb | ScopedTransaction, tenantId: string, now = new Date()): Promise<BillingAccess> {
+  const tenant = await db.tenant.findUnique({ where: { id: tenantId }, select: { trialEndsAt: true, subscription: { select: subscriptionSelect }, suspension: { select: { tenantId: true } } } });
+  return billingAccess({
+    stripeEnabled: stripeClient() !== null,
+    trialEndsAt: tenant?.trialEndsAt ?? null,
+    subscription: tenant?.subscription ?? null,
+    graceDays: env().BILLING_GRACE_DAYS,
+    suspended: Boolean(tenant?.suspension),
+    now,
+  });
+}
+
+/** The company's plan, trial, subscription and how much of each limit it uses this month. */
 export async function billingOverview(db: ScopedDb, tenantId: string, now = new Date()) {
-  const tenant = await db.tenant.findUnique({ where: { id: tenantId }, select: { trialEndsAt: true, plan: { select: planSelect } } });
+  const tenant = await db.tenant.findUnique({
+    where: { id: tenantId },
+    select: { trialEndsAt: true, plan: { select: planSelect }, subscription: { select: subscriptionSelect } },
+  });
   if (!tenant) throw new AppError("NOT_FOUND", "errors.tenantNotFound");
-  const monthStart = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1));
+  const stripeEnabled = stripeClient() !== null;
+  const access = billingAccess({ stripeEnabled, trialEndsAt: tenant.trialEndsAt, subscription: tenant.subscription, graceDays: env().BILLING_GRACE_DAYS, now });
   const [documents, seats, channelAccounts, aiReplies, budget] = await Promise.all([
     db.document.count(),
-    db.membership.count(),
-    db.channelAccount.count(),
-    db.aiReply.count({ where: { createdAt: { gte: monthStart } } }),
+    countSeats(db, now),
+    countChannelAccounts(db),
+    countAiReplies(db, now),
     monthlyBudget(db, tenantId),
   ]);
   const trialing = tenant.trialEndsAt !== null && tenant.trialEndsAt > now;
   return {
     plan: tenant.plan,
+    stripeEnabled,
+    access,
+    subscription: tenant.subscription,
     trial: tenant.trialEndsAt ? { endsAt: tenant.trialEndsAt, active: trialing, daysLeft: trialing ? Math.ceil((tenant.trialEndsAt.getTime() - now.getTime()) / DAY_MS) : 0 } : null,
     usage: { documents, seats, channelAccounts, aiReplies, aiSpentPlnMicros: budget.spentPlnMicros },
+    /** Limits used past the soft-limit share: the seller is warned before the action is refused. */
+    nearLimits: (
+      [
+        ["documents", documents, tenant.plan.maxDocuments],
+        ["seats", seats, tenant.plan.maxSeats],
+        ["channelAccounts", channelAccounts, tenant.plan.maxChannelAccounts],
+        ["aiReplies", aiReplies, tenant.plan.maxAiRepliesPerMonth],
+      ] as const
+    )
+      .filter(([, used, max]) => max > 0 && used >= max * SOFT_LIMIT_SHARE)
+      .map(([kind]) => kind),
   };
 }
 export type BillingOverview = Awaited<ReturnType<typeof billingOverview>>;

@@ -9,11 +9,11 @@ import type { MembershipRole } from "./generated/client";
  * panel, sign-in and invitation links (and later marketplace pollers and payment
  * webhooks) do.
  */
-async function asSystem<T>(base: BasePrisma, fn: (tx: ScopedTransaction) => Promise<T>): Promise<T> {
+async function asSystem<T>(base: BasePrisma, fn: (tx: ScopedTransaction) => Promise<T>, options?: { timeout: number }): Promise<T> {
   return base.$transaction(async (tx) => {
     await tx.$executeRawUnsafe(`SET LOCAL ROLE ${SYSTEM_ROLE}`);
     return fn(tx);
-  });
+  }, options);
 }
 
 /**
@@ -123,12 +123,18 @@ export interface PlatformTenantSummary {
   createdAt: Date;
   members: number;
   owners: { email: string; role: MembershipRole }[];
+  plan: { id: string; name: string; priceMonthlyGrosze: number; priceYearlyGrosze: number };
+  trialEndsAt: Date | null;
+  subscription: { status: string | null; billingInterval: string | null } | null;
+  suspension: { reason: string; suspendedAt: Date } | null;
+  /** AI spend on the platform's keys since `since` (what the platform pays for). */
+  aiCostPlnMicros: bigint;
 }
 
-/** Platform owner panel: every tenant with its size. */
-export async function listAllTenants(base: BasePrisma, take = 200): Promise<PlatformTenantSummary[]> {
-  const tenants = await asSystem(base, (tx) =>
-    tx.tenant.findMany({
+/** Platform owner panel: every tenant with its size, plan, subscription and this month's AI cost. */
+export async function listAllTenants(base: BasePrisma, since: Date, take = 500): Promise<PlatformTenantSummary[]> {
+  return asSystem(base, async (tx) => {
+    const tenants = await tx.tenant.findMany({
       orderBy: { createdAt: "desc" },
       take,
       select: {
@@ -136,17 +142,124 @@ export async function listAllTenants(base: BasePrisma, take = 200): Promise<Plat
         name: true,
         slug: true,
         createdAt: true,
+        trialEndsAt: true,
+        plan: { select: { id: true, name: true, priceMonthlyGrosze: true, priceYearlyGrosze: true } },
+        subscription: { select: { status: true, billingInterval: true } },
+        suspension: { select: { reason: true, suspendedAt: true } },
         _count: { select: { memberships: true } },
         memberships: { where: { role: "owner" }, select: { role: true, user: { select: { email: true } } } },
       },
-    }),
+    });
+    const costs = await tx.aiUsageDaily.groupBy({
+      by: ["tenantId"],
+      where: { day: { gte: since }, keySource: "platform", tenantId: { in: tenants.map((t) => t.id) } },
+      _sum: { costPlnMicros: true },
+    });
+    const costOf = new Map(costs.map((c) => [c.tenantId, c._sum.costPlnMicros ?? 0n]));
+    return tenants.map(({ _count, memberships, ...t }) => ({
+      ...t,
+      members: _count.memberships,
+      owners: memberships.map((m) => ({ email: m.user.email, role: m.role })),
+      aiCostPlnMicros: costOf.get(t.id) ?? 0n,
+    }));
+  });
+}
+
+/** Platform owner panel: suspends a company (its data and incoming messages are kept). */
+export function suspendTenant(base: BasePrisma, tenantId: string, reason: string, by: string) {
+  return asSystem(base, async (tx) => {
+    const tenant = await tx.tenant.findUnique({ where: { id: tenantId }, select: { id: true } });
+    if (!tenant) return false;
+    await tx.tenantSuspension.upsert({ where: { tenantId }, create: { tenantId, reason, suspendedBy: by }, update: { reason, suspendedBy: by } });
+    return true;
+  });
+}
+
+/** Platform owner panel: lifts a suspension. */
+export function unsuspendTenant(base: BasePrisma, tenantId: string) {
+  return asSystem(base, (tx) => tx.tenantSuspension.deleteMany({ where: { tenantId } }));
+}
+
+/**
+ * Checkout: the company's Stripe customer, recorded before the customer pays so every
+ * later webhook finds its company. Members may read their subscription but never write
+ * it, so this goes through the system role. Returns the customer id now on record (an
+ * earlier one wins a race).
+ */
+export async function linkStripeCustomer(base: BasePrisma, tenantId: string, customerId: string): Promise<string> {
+  return asSystem(base, async (tx) => {
+    await tx.subscription.createMany({ data: [{ tenantId, stripeCustomerId: customerId }], skipDuplicates: true });
+    const row = await tx.subscription.findUniqueOrThrow({ where: { tenantId }, select: { stripeCustomerId: true } });
+    return row.stripeCustomerId;
+  });
+}
+
+export interface StoredSubscription {
+  tenantId: string;
+  stripeSubscriptionId: string | null;
+  status: string | null;
+  pastDueSince: Date | null;
+}
+
+export interface SubscriptionWrite {
+  stripeSubscriptionId: string;
+  status: string;
+  planId: string | null;
+  billingInterval: string | null;
+  currentPeriodEnd: Date | null;
+  cancelAtPeriodEnd: boolean;
+  pastDueSince: Date | null;
+  /** The plan the company's limits follow from now on (null: leave it). */
+  tenantPlanId: string | null;
+}
+
+/** What a Stripe webhook may touch while its event is being applied. */
+export interface StripeEventStore {
+  /** The subscription row of a Stripe customer, locked until the event is applied (so concurrent events for one company queue up). */
+  lockByCustomer(customerId: string): Promise<StoredSubscription | null>;
+  /** Records a customer for a company that has none yet (the checkout's client_reference_id, the subscription's metadata). */
+  linkCustomer(tenantId: string, customerId: string): Promise<void>;
+  save(tenantId: string, write: SubscriptionWrite): Promise<void>;
+}
+
+/**
+ * Payment webhooks: applies a Stripe event at most once. The event id is recorded in the
+ * same transaction as its effects, so a failure leaves neither (Stripe retries) and a
+ * redelivery — even one arriving while the first is still being applied, which waits on
+ * the id's unique index — finds the id and changes nothing. `apply` returns the company
+ * the event concerned, or null for events that concern none.
+ */
+export async function applyStripeEventOnce(
+  base: BasePrisma,
+  event: { id: string; type: string },
+  apply: (store: StripeEventStore) => Promise<string | null>,
+): Promise<"applied" | "duplicate"> {
+  return asSystem(
+    base,
+    async (tx) => {
+      const inserted = await tx.$executeRaw`INSERT INTO "stripe_events" ("id", "type") VALUES (${event.id}, ${event.type}) ON CONFLICT ("id") DO NOTHING`;
+      if (inserted === 0) return "duplicate";
+      const store: StripeEventStore = {
+        async lockByCustomer(customerId) {
+          const rows = await tx.$queryRaw<{ tenant_id: string; stripe_subscription_id: string | null; status: string | null; past_due_since: Date | null }[]>`
+            SELECT "tenant_id"::text, "stripe_subscription_id", "status", "past_due_since" FROM "subscriptions" WHERE "stripe_customer_id" = ${customerId} FOR UPDATE`;
+          const row = rows[0];
+          return row ? { tenantId: row.tenant_id, stripeSubscriptionId: row.stripe_subscription_id, status: row.status, pastDueSince: row.past_due_since } : null;
+        },
+        async linkCustomer(tenantId, customerId) {
+          const tenant = await tx.tenant.findUnique({ where: { id: tenantId }, select: { id: true } });
+          if (tenant) await tx.subscription.createMany({ data: [{ tenantId, stripeCustomerId: customerId }], skipDuplicates: true });
+        },
+        async save(tenantId, { tenantPlanId, ...write }) {
+          await tx.subscription.update({ where: { tenantId }, data: write });
+          if (tenantPlanId) await tx.tenant.update({ where: { id: tenantId }, data: { planId: tenantPlanId } });
+        },
+      };
+      const tenantId = await apply(store);
+      if (tenantId) await tx.stripeEvent.update({ where: { id: event.id }, data: { tenantId } });
+      return "applied";
+    },
+    // Applying may read the subscription from Stripe while holding the company's row.
+    { timeout: 30_000 },
   );
-  return tenants.map((t) => ({
-    id: t.id,
-    name: t.name,
-    slug: t.slug,
-    createdAt: t.createdAt,
-    members: t._count.memberships,
-    owners: t.memberships.map((m) => ({ email: m.user.email, role: m.role })),
-  }));
 }

@@ -8,6 +8,7 @@ import { decryptSecret, encryptSecret } from "@/server/infra/secrets";
 import { AppError } from "@/lib/errors";
 import { sealCredentials } from "./credentials";
 import type { OAuthFlow } from "./connector";
+import { assertRoomFor, countChannelAccounts } from "@/server/billing/limits";
 
 /**
  * Connecting a marketplace account with the platform's OAuth2 authorization-code flow
@@ -33,7 +34,10 @@ async function requireAdmin(db: Database, userId: string, tenantSlug: string) {
 }
 
 export async function startConnect(db: Database, kind: ChannelKind, flow: OAuthFlow, input: { userId: string; tenantSlug: string; origin: string }) {
-  await requireAdmin(db, input.userId, input.tenantSlug);
+  const access = await requireAdmin(db, input.userId, input.tenantSlug);
+  // Refused before the seller goes to the platform (finishConnect checks again).
+  const scoped = tenantDb(db.prisma, access.tenant.id);
+  await assertRoomFor(scoped, access.tenant.id, "channelAccounts", await countChannelAccounts(scoped));
   const state = base64url(randomBytes(24));
   const verifier = base64url(randomBytes(48));
   const codeChallenge = base64url(createHash("sha256").update(verifier).digest());
@@ -71,7 +75,8 @@ export async function finishConnect(
   const tenantId = access.tenant.id;
   const account = await tenantDb(db.prisma, tenantId).$scoped(async (tx) => {
     // Reconnecting the same platform account revives its row (history, cursor) instead of adding one.
-    const existing = await tx.channelAccount.findFirst({ where: { kind, externalAccountId: platformAccount.externalId }, select: { id: true } });
+    const existing = await tx.channelAccount.findFirst({ where: { kind, externalAccountId: platformAccount.externalId }, select: { id: true, status: true } });
+    if (!existing || existing.status === "disconnected") await assertRoomFor(tx, tenantId, "channelAccounts", await countChannelAccounts(tx, existing?.id));
     const row =
       existing ??
       (await tx.channelAccount.create({

@@ -81,10 +81,13 @@ export interface TenantAccess {
 export async function resolveTenantAccess(userScope: ScopedDb, userId: string, slug: string): Promise<TenantAccess> {
   const membership = await userScope.membership.findFirst({
     where: { userId, tenant: { slug } },
-    select: { id: true, role: true, tenant: { select: { id: true, name: true, slug: true } } },
+    select: { id: true, role: true, tenant: { select: { id: true, name: true, slug: true, suspension: { select: { reason: true } } } } },
   });
   if (!membership) throw new AppError("NOT_FOUND", "errors.tenantNotFound");
-  return { tenant: membership.tenant, role: membership.role, membershipId: membership.id };
+  const { suspension, ...tenant } = membership.tenant;
+  // Suspended by the platform owner: members learn why; nothing of the company is reachable.
+  if (suspension) throw new AppError("FORBIDDEN", "errors.tenantSuspended", { reason: suspension.reason, name: tenant.name });
+  return { tenant, role: membership.role, membershipId: membership.id };
 }
 
 export function listTenantsForUser(userScope: ScopedDb, userId: string) {

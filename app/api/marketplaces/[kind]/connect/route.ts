@@ -28,6 +28,7 @@ export async function GET(req: NextRequest, { params }: { params: Promise<{ kind
     });
     return res;
   } catch (error) {
+    if (error instanceof AppError && error.key === "billing.errors.channelLimit") return back("error=channel_limit");
     return back(`error=${error instanceof AppError ? error.code.toLowerCase() : "failed"}`);
   }
 }
