@@ -11,7 +11,9 @@ import { drainInlineJobs } from "@/server/infra/jobs";
 import { resetEnvForTests } from "@/lib/env";
 import { FakeModelApi } from "../tests/support/fake-model-api";
 import type { BenchDatabase } from "./database";
-import { ms, summarize } from "./stats";
+import { ms, summarize, timeEach } from "./stats";
+import { readBillingAccess } from "@/server/billing/billing-service";
+import { countAiReplies, hasRoomFor } from "@/server/billing/limits";
 
 const FIXTURE = path.join(process.cwd(), "eval/fixtures/shop");
 
@@ -72,6 +74,14 @@ export async function benchAi(bench: BenchDatabase) {
   const o = summarize(overhead);
   console.log(`\n## AI reply engine (${bench.label})`);
   console.log(`   pipeline overhead without model time (100 messages): p50 ${ms(o.p50)}  p95 ${ms(o.p95)}   (target p95 < 150 ms)`);
+
+  // The billing checks the reply path makes before every reply (included in the overhead above).
+  const limitChecks = await timeEach(200, async () => {
+    await readBillingAccess(scoped, tenant.id);
+    await hasRoomFor(scoped, tenant.id, "aiReplies", await countAiReplies(scoped));
+  });
+  const l = summarize(limitChecks.slice(20));
+  console.log(`   billing access + monthly AI-reply limit check (${await countAiReplies(scoped)} replies this month): p50 ${ms(l.p50)}  p95 ${ms(l.p95)}   (inside the 150 ms budget)`);
 
   // (2) End to end with a 1-second model, 50 conversations at once, through the job runtime.
   const fake = await new FakeModelApi().start();

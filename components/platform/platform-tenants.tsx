@@ -86,6 +86,7 @@ export function PlatformTenants() {
           <thead className="bg-slate-50">
             <tr className="text-left text-xs font-medium tracking-wide text-slate-500 uppercase">
               <th scope="col" className="px-5 py-3">{t("platform.name")}</th>
+              <th scope="col" className="px-3 py-3">{t("platform.slug")}</th>
               <th scope="col" className="px-3 py-3">{t("platform.plan")}</th>
               <th scope="col" className="px-3 py-3">{t("platform.status")}</th>
               <th scope="col" className="px-3 py-3 text-right">{t("platform.mrr")}</th>
@@ -101,10 +102,8 @@ export function PlatformTenants() {
           <tbody className="divide-y divide-slate-100">
             {panel.data.tenants.map((tenant) => (
               <tr key={tenant.id}>
-                <td className="px-5 py-3">
-                  <span className="font-medium text-slate-900">{tenant.name}</span>
-                  <span className="block font-mono text-xs text-slate-500">{tenant.slug}</span>
-                </td>
+                <td className="px-5 py-3 font-medium text-slate-900">{tenant.name}</td>
+                <td className="px-3 py-3 font-mono text-xs text-slate-600">{tenant.slug}</td>
                 <td className="px-3 py-3 text-slate-700">{tenant.plan.name}</td>
                 <td className="px-3 py-3 text-slate-700">
                   {tenant.suspension ? <Badge tone="violet">{t("platform.suspended")}</Badge> : (tenant.subscription?.status ?? t("platform.noSubscription"))}
