@@ -85,6 +85,7 @@ export async function benchKnowledge(bench: BenchDatabase, opts: { tenants: numb
     );
     await owner.$executeRawUnsafe(`ANALYZE document_chunks`);
     await owner.$executeRawUnsafe(`ANALYZE knowledge_terms`);
+    await owner.$executeRawUnsafe(`ANALYZE chunk_terms`);
   });
   const seeded = (performance.now() - seedStart) / 1000;
   const [{ n } = { n: 0 }] = await db.owner.query<{ n: number | string }>(`SELECT count(*) AS n FROM document_chunks`);

@@ -18,6 +18,11 @@ test("a new seller sees the trial, the plan's limits with usage, and the price l
   await expect(plans.getByRole("heading", { name: "Start" })).toBeVisible();
   await expect(plans.getByText("39,00 zł")).toBeVisible();
   await expect(plans.getByText("89,00 zł")).toBeVisible();
+  // The 30-day chart is drawn (Recharts' SVG) with its text summary for screen readers.
+  const chart = page.getByRole("img", { name: pl.billing.chart.title });
+  await expect(chart.locator(".recharts-wrapper > svg.recharts-surface")).toBeVisible();
+  await expect(page.getByText(pl.billing.chart.summary.replace("{messages}", "0").replace("{replies}", "0"))).toBeAttached();
+  await page.screenshot({ path: test.info().outputPath("billing-page.png"), fullPage: true });
 });
 
 test("an owner buys a plan on Stripe's hosted Checkout and comes back to an active subscription", async ({ page }) => {

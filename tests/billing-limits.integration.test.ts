@@ -36,10 +36,15 @@ describe("seats", () => {
     const overview = await caller().billing.overview({ tenantSlug: slug() });
     expect(overview.usage.seats).toBe(3);
     expect(overview.nearLimits).toContain("seats");
+    // Passing 80 % (3 of 3 after the second invitation; 2 of 3 is below) told the owner once.
+    const seatWarnings = (await caller().notifications.list({ tenantSlug: slug() })).items.filter((n) => n.kind === "plan_limit");
+    expect(seatWarnings.map((n) => n.limit)).toEqual(["seats"]);
     // The same person invited again replaces their invitation, using no new seat.
     await caller().tenants.invite({ tenantSlug: slug(), email: secondEmail, role: "admin" });
     await caller().tenants.revokeInvite({ tenantSlug: slug(), invitationId: first.id });
     await caller().tenants.invite({ tenantSlug: slug(), email: `${unique("d")}@example.test`, role: "member" });
+    // Still past 80 %, but this month's warning was given: no second one.
+    expect((await caller().notifications.list({ tenantSlug: slug() })).items.filter((n) => n.kind === "plan_limit")).toHaveLength(1);
   });
 });
 

@@ -58,3 +58,24 @@ describe("plans as data", () => {
     await expect(db.owner.query(`UPDATE plans SET max_seats = 0 WHERE id = 'pro'`)).rejects.toThrow(/plans_numbers_check/);
   });
 });
+
+describe("usage history", () => {
+  it("the last 30 Polish days of received messages and AI replies, zeros included", async () => {
+    const { demoChannel } = await import("./support/inbox");
+    const channel = await demoChannel(db, shop);
+    await caller().inbox.simulateIncoming({ tenantSlug: shop.tenant.slug, channelAccountId: channel.id, buyerName: "k1", text: "Ile mam dni na zwrot?" });
+    await caller().inbox.simulateIncoming({ tenantSlug: shop.tenant.slug, channelAccountId: channel.id, buyerName: "k2", text: "Dzień dobry, jak długo trwa zwrot?" });
+    await drainInlineJobs();
+    const history = await caller().billing.usageHistory({ tenantSlug: shop.tenant.slug });
+    expect(history).toHaveLength(30);
+    const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Warsaw" }).format(new Date());
+    expect(history.at(-1)).toMatchObject({ day: today, messagesReceived: 2 });
+    const replies = (await db.owner.query<{ n: string }>(`SELECT count(*) AS n FROM ai_replies WHERE tenant_id = $1 AND text <> ''`, [shop.tenant.id]))[0]!.n;
+    expect(Number(replies)).toBeGreaterThan(0);
+    expect(history.at(-1)?.aiReplies).toBe(Number(replies));
+    expect(history.slice(0, -1).every((d) => d.messagesReceived === 0 && d.aiReplies === 0)).toBe(true);
+    // Another company's use never shows here.
+    const other = await seedTenant(db, "billing-other");
+    expect((await callerFor(db, other.owner).billing.usageHistory({ tenantSlug: other.tenant.slug })).every((d) => d.messagesReceived === 0)).toBe(true);
+  });
+});

@@ -237,6 +237,7 @@ const matrix: Record<string, Attack[]> = {
   ],
   "billing.overview": [{ name: "A's slug", run: (c) => c.billing.overview({ tenantSlug: a.tenant.slug }) }],
   "billing.plans": [{ name: "A's slug", run: (c) => c.billing.plans({ tenantSlug: a.tenant.slug }) }],
+  "billing.usageHistory": [{ name: "A's slug", run: (c) => c.billing.usageHistory({ tenantSlug: a.tenant.slug }) }],
   "billing.invoices": [{ name: "A's slug", run: (c) => c.billing.invoices({ tenantSlug: a.tenant.slug }) }],
   "billing.startCheckout": [{ name: "A's slug", run: (c) => c.billing.startCheckout({ tenantSlug: a.tenant.slug, planId: "start", interval: "month" }) }],
   "billing.openPortal": [{ name: "A's slug", run: (c) => c.billing.openPortal({ tenantSlug: a.tenant.slug }) }],

@@ -86,6 +86,15 @@ describe("documents", () => {
     await drainInlineJobs();
     const edited = await owner().knowledgeBase.get({ tenantSlug: slug(), documentId: doc.id });
     expect(edited.text).toContain("PayPo");
+    // The BM25 postings follow the passages' terms through the edit (the trigger keeps them).
+    const postings = await db.owner.query<{ lexemes: number; postings: number }>(
+      `SELECT length(c.term_vector) AS lexemes, (SELECT count(*)::int FROM chunk_terms t WHERE t.chunk_id = c.id AND t.tenant_id = c.tenant_id) AS postings
+         FROM document_chunks c WHERE c.document_id = $1`,
+      [doc.id],
+    );
+    expect(postings.length).toBeGreaterThan(0);
+    for (const p of postings) expect(p.postings).toBe(p.lexemes);
+    expect(await db.owner.query(`SELECT t.lexeme FROM chunk_terms t JOIN document_chunks c ON c.id = t.chunk_id WHERE c.document_id = $1 AND t.lexeme LIKE 'payp%'`, [doc.id])).not.toHaveLength(0);
   });
 
   it("delete removes the document and all of its passages", async () => {

@@ -6,13 +6,7 @@ import { useTRPC } from "@/components/providers/trpc";
 import { useCurrentTenant } from "@/components/shell/shell-context";
 import { Alert } from "@/components/ui/alert";
 import { ButtonLink } from "@/components/ui/button";
-
-const USAGE_LABELS = {
-  documents: "billing.usage.documents",
-  seats: "billing.usage.seats",
-  channelAccounts: "billing.usage.channels",
-  aiReplies: "billing.usage.aiReplies",
-} as const;
+import { LIMIT_LABELS } from "./limit-labels";
 
 function BillingLink({ slug, label }: { slug: string; label: string }) {
   return (
@@ -39,7 +33,7 @@ export function BillingBanner({ className = "mb-6" }: { className?: string }) {
   const near = overview.data?.nearLimits ?? [];
   if (access.state === "unmetered" || access.state === "active") {
     if (!near.length) return null;
-    const what = near.map((kind) => t(USAGE_LABELS[kind])).join(", ");
+    const what = near.map((kind) => t(LIMIT_LABELS[kind])).join(", ");
     return (
       <Alert tone="warning" className={className} action={<BillingLink slug={tenant.slug} label={t("billing.banner.action")} />}>
         {t("billing.banner.nearLimit", { what })}

@@ -17,6 +17,7 @@ import { formatNumber, formatPln } from "@/components/ai/format";
 import type { AppRouter } from "@/server/api/root";
 import { InvoicesList } from "./invoices-list";
 import { SubscriptionCard } from "./subscription-card";
+import { UsageChart } from "./usage-chart";
 
 type Outputs = inferRouterOutputs<AppRouter>["billing"];
 type Plan = Outputs["plans"][number];
@@ -138,7 +139,25 @@ export function BillingPage() {
         )}
       </CardSection>
 
+      <UsageChart />
+
       <CardSection title={t("billing.plans.title")} description={t("billing.plans.intro")}>
+        {canBuy && (
+          <div role="radiogroup" aria-label={t("billing.plans.title")} className="mb-4 inline-flex rounded-lg text-sm ring-1 ring-slate-300">
+            {(["month", "year"] as const).map((value) => (
+              <button
+                key={value}
+                type="button"
+                role="radio"
+                aria-checked={interval === value}
+                onClick={() => setBillingInterval(value)}
+                className={interval === value ? "cursor-pointer rounded-lg bg-brand-600 px-3 py-1.5 font-medium text-white" : "cursor-pointer rounded-lg px-3 py-1.5 text-slate-700"}
+              >
+                {t(value === "month" ? "billing.plans.monthly" : "billing.plans.yearlyToggle")}
+              </button>
+            ))}
+          </div>
+        )}
         {plans.isPending ? (
           <LoadingStatus />
         ) : plans.isError ? (
@@ -184,22 +203,6 @@ export function BillingPage() {
         )}
         {checkout.isError && <QueryError error={checkout.error} title={t("billing.loadFailed")} className="mt-4" />}
         <div className="mt-4 space-y-3 text-sm text-slate-600">
-          {canBuy && (
-            <div role="radiogroup" aria-label={t("billing.plans.title")} className="inline-flex rounded-lg ring-1 ring-slate-300">
-              {(["month", "year"] as const).map((value) => (
-                <button
-                  key={value}
-                  type="button"
-                  role="radio"
-                  aria-checked={interval === value}
-                  onClick={() => setBillingInterval(value)}
-                  className={interval === value ? "cursor-pointer rounded-lg bg-brand-600 px-3 py-1.5 font-medium text-white" : "cursor-pointer rounded-lg px-3 py-1.5 text-slate-700"}
-                >
-                  {t(value === "month" ? "billing.plans.monthly" : "billing.plans.yearlyToggle")}
-                </button>
-              ))}
-            </div>
-          )}
           {overview.data && !overview.data.stripeEnabled ? (
             <Alert tone="info">{t("billing.plans.notConfigured")}</Alert>
           ) : (

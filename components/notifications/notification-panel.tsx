@@ -15,11 +15,13 @@ import { LoadingStatus } from "@/components/ui/loading-status";
 import { QueryError } from "@/components/ui/query-error";
 import { conversationHref, NOTIFICATIONS_POLL_MS, type NotificationItem } from "./types";
 import { useNotificationActions } from "./use-notification-actions";
+import { LIMIT_LABELS } from "@/components/billing/limit-labels";
 
 /** "Rozmowa #12 (jan_k) wymaga człowieka: Kupujący prosi o kontakt z człowiekiem." The reason is a message key. */
 function useNotificationText() {
   const t = useT();
   return (item: NotificationItem) => {
+    if (item.kind === "plan_limit") return t("billing.banner.nearLimit", { what: item.limit ? t(LIMIT_LABELS[item.limit]) : "" });
     const reason = item.reason && isMessageKey(item.reason) ? t(item.reason) : t("notifications.ui.genericReason");
     if (!item.conversation) return t("notifications.ui.escalatedDeleted", { reason });
     const { number, buyer } = item.conversation;
@@ -139,6 +141,10 @@ export function NotificationPanel({ headingId, unreadCount, onNavigate }: { head
               <li key={item.id}>
                 {item.conversation ? (
                   <Link href={conversationHref(tenant.slug, item.conversation.id)} onClick={() => open(item)} className={itemClasses(item.read)}>
+                    <ItemContent item={item} now={now} />
+                  </Link>
+                ) : item.kind === "plan_limit" ? (
+                  <Link href={`/t/${tenant.slug}/billing`} onClick={() => (open(item), onNavigate())} className={itemClasses(item.read)}>
                     <ItemContent item={item} now={now} />
                   </Link>
                 ) : (

@@ -1136,6 +1136,13 @@ const pl = {
       checkoutSuccess: "Dziękujemy! Płatność przyjęta — subskrypcja pojawi się tu, gdy Stripe ją potwierdzi (zwykle w kilka sekund).",
       checkoutCanceled: "Płatność przerwana. Plan się nie zmienił.",
     },
+    chart: {
+      title: "Ostatnie 30 dni",
+      intro: "Wiadomości kupujących i odpowiedzi napisane przez AI, dzień po dniu.",
+      messages: "Wiadomości kupujących",
+      aiReplies: "Odpowiedzi AI",
+      summary: "W ostatnich 30 dniach: {messages} wiadomości kupujących, {replies} odpowiedzi AI.",
+    },
     invoices: {
       title: "Faktury",
       empty: "Nie ma jeszcze faktur.",
@@ -2309,6 +2316,13 @@ const en: Shape<typeof pl> = {
       renews: "Next payment: {date}.",
       checkoutSuccess: "Thank you! Payment received — the subscription appears here once Stripe confirms it (usually within seconds).",
       checkoutCanceled: "Payment interrupted. The plan has not changed.",
+    },
+    chart: {
+      title: "Last 30 days",
+      intro: "Buyers' messages and replies written by the AI, day by day.",
+      messages: "Buyers' messages",
+      aiReplies: "AI replies",
+      summary: "In the last 30 days: {messages} buyers' messages, {replies} AI replies.",
     },
     invoices: {
       title: "Invoices",

@@ -12,7 +12,7 @@ import { logger } from "@/lib/logger";
 import { chooseTier, classifyMessage, type MessageSignals, type Tier } from "./intent";
 import { detectLanguage, type Language } from "@/lib/text/language";
 import { readBillingAccess } from "@/server/billing/billing-service";
-import { countAiReplies, hasRoomFor } from "@/server/billing/limits";
+import { countAiReplies, hasRoomFor, warnNearLimit } from "@/server/billing/limits";
 import { chatSetup, type OwnModelKey } from "./providers";
 import { offlineResponder } from "./offline-responder";
 import { llmResponder } from "./llm-responder";
@@ -339,6 +339,7 @@ async function storeReply(
         },
         select: { id: true },
       });
+      if (input.text) await warnNearLimit(tx, tenantId, "aiReplies", await countAiReplies(tx));
       if (decision.action === "escalate") {
         const reason = decision.reasons.find((r) => ESCALATING.has(r)) ?? decision.reasons[0] ?? null;
         await tx.conversation.update({ where: { id: input.conversationId }, data: { needsHuman: true, needsHumanReason: reason } });

@@ -95,3 +95,33 @@ export async function billingOverview(db: ScopedDb, tenantId: string, now = new 
   };
 }
 export type BillingOverview = Awaited<ReturnType<typeof billingOverview>>;
+
+export interface UsageDay {
+  /** The day in Polish time, YYYY-MM-DD. */
+  day: string;
+  messagesReceived: number;
+  aiReplies: number;
+  aiCostPlnMicros: bigint;
+}
+
+/** The last 30 days of use (Polish days), for the billing page's chart; days without use are zeros. */
+export async function usageHistory(db: ScopedDb, tenantId: string): Promise<UsageDay[]> {
+  const rows = await db.$queryRaw<{ day: string; messages: bigint; replies: bigint; cost: bigint | null }[]>`
+    WITH days AS (
+      SELECT generate_series((now() AT TIME ZONE 'Europe/Warsaw')::date - 29, (now() AT TIME ZONE 'Europe/Warsaw')::date, interval '1 day')::date AS day
+    ), since AS (SELECT (min(day)::timestamp AT TIME ZONE 'Europe/Warsaw') AS at FROM days),
+    received AS (
+      SELECT (m.created_at AT TIME ZONE 'Europe/Warsaw')::date AS day, count(*) AS n FROM messages m, since
+       WHERE m.tenant_id = ${tenantId}::uuid AND m.direction = 'inbound' AND m.created_at >= since.at GROUP BY 1
+    ), replies AS (
+      SELECT (r.created_at AT TIME ZONE 'Europe/Warsaw')::date AS day, count(*) AS n FROM ai_replies r, since
+       WHERE r.tenant_id = ${tenantId}::uuid AND r.text <> '' AND r.created_at >= since.at GROUP BY 1
+    ), cost AS (
+      SELECT u.day, sum(u.cost_pln_micros) AS micros FROM ai_usage_daily u
+       WHERE u.tenant_id = ${tenantId}::uuid AND u.key_source = 'platform' AND u.day >= (SELECT min(day) FROM days) GROUP BY 1
+    )
+    SELECT to_char(d.day, 'YYYY-MM-DD') AS day, coalesce(received.n, 0) AS messages, coalesce(replies.n, 0) AS replies, coalesce(cost.micros, 0)::bigint AS cost
+      FROM days d LEFT JOIN received USING (day) LEFT JOIN replies USING (day) LEFT JOIN cost USING (day)
+     ORDER BY d.day`;
+  return rows.map((r) => ({ day: r.day, messagesReceived: Number(r.messages), aiReplies: Number(r.replies), aiCostPlnMicros: BigInt(r.cost ?? 0n) }));
+}

@@ -1,4 +1,5 @@
 import type { ScopedDb, ScopedTransaction } from "@/server/db/tenant-scope";
+import { notifyUsers } from "@/server/notifications/notification-service";
 import { AppError } from "@/lib/errors";
 
 /**
@@ -62,4 +63,18 @@ export async function hasRoomFor(db: Db, tenantId: string, kind: LimitKind, used
 export async function assertRoomFor(db: Db, tenantId: string, kind: LimitKind, used: number): Promise<void> {
   const max = await planLimit(db, tenantId, kind);
   if (used >= max) throw new AppError("PRECONDITION_FAILED", LIMIT_ERRORS[kind], { max });
+}
+
+/**
+ * The soft limit: when an action takes a limit past SOFT_LIMIT_SHARE, the company's owners
+ * and admins get one notification for it per month (the banner says it on every page).
+ */
+export async function warnNearLimit(tx: ScopedTransaction, tenantId: string, kind: LimitKind, used: number, now = new Date()): Promise<boolean> {
+  const max = await planLimit(tx, tenantId, kind);
+  if (max <= 0 || used < max * SOFT_LIMIT_SHARE) return false;
+  const already = await tx.notification.findFirst({ where: { kind: "plan_limit", createdAt: { gte: monthStart(now) }, data: { path: ["limit"], equals: kind } }, select: { id: true } });
+  if (already) return false;
+  const admins = await tx.membership.findMany({ where: { role: { in: ["owner", "admin"] } }, select: { userId: true } });
+  await notifyUsers(tx, tenantId, admins.map((a) => a.userId), { kind: "plan_limit", data: { limit: kind, used, max } });
+  return true;
 }

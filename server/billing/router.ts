@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { createRouter, tenantAdminProcedure, tenantMemberProcedure } from "@/server/api/trpc";
-import { billingOverview, listPlans } from "./billing-service";
+import { billingOverview, listPlans, usageHistory } from "./billing-service";
 import { listInvoices, openCustomerPortal, startCheckout } from "./checkout";
 
 /**
@@ -13,6 +13,7 @@ const ZCheckoutInput = z.object({ planId: z.string().min(1).max(40), interval: z
 export const billingRouter = createRouter({
   overview: tenantMemberProcedure.query(({ ctx }) => billingOverview(ctx.tenantDb, ctx.tenant.id)),
   plans: tenantMemberProcedure.query(({ ctx }) => listPlans(ctx.tenantDb)),
+  usageHistory: tenantMemberProcedure.query(({ ctx }) => usageHistory(ctx.tenantDb, ctx.tenant.id)),
   invoices: tenantAdminProcedure.query(({ ctx }) => listInvoices(ctx.tenantDb, ctx.tenant.id)),
   startCheckout: tenantAdminProcedure
     .input(ZCheckoutInput)

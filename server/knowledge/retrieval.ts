@@ -37,6 +37,9 @@ export async function retrieveChunks(db: ScopedDb, query: string, options: { k?:
   return (await retrieveKnowledge(db, query, options)).passages;
 }
 
+/** chunk_terms.head: the first letters of a lexeme (prefix patterns are never shorter). */
+const PREFIX_HEAD = 4;
+
 /** A buyer's word as the knowledge base knows it: its weight (BM25's IDF), or null when no passage has it. */
 export interface QueryWord {
   word: string;
@@ -59,6 +62,7 @@ export async function retrieveKnowledge(db: ScopedDb, query: string, options: { 
   const embedding = options.embedding;
   if (!terms.length && !embedding) return { passages: [], words: [] };
   const patterns = terms.flatMap((t, i) => t.patterns.map((p) => ({ ...p, i })));
+  const prefixes = patterns.filter((p) => p.kind === "prefix" && p.term.length >= PREFIX_HEAD);
 
   // One transaction, one statement per ranking: every round trip counts at this latency.
   const { lexical, trigram, vector, details, words } = await db.$scoped(async (tx) => {
@@ -66,21 +70,22 @@ export async function retrieveKnowledge(db: ScopedDb, query: string, options: { 
     // term frequency saturated by k1, passage length normalised by b). A buyer's word is
     // matched through several patterns (its stems, its beginning, its translations);
     // it counts once, by its best pattern, so a word with many translations cannot
-    // outweigh one with none. One GIN scan finds every passage with any pattern; which
-    // pattern matched is checked on those rows' own lexemes.
+    // outweigh one with none. The passages come from the postings table, so no passage's
+    // whole tsvector is read.
     const [lexicalRow] = patterns.length
       ? await tx.$queryRaw<{ matched: { i: number; idf: number }[] | null; ranked: Candidate[] }[]>`
           WITH q AS MATERIALIZED (
             SELECT * FROM unnest(${patterns.map((p) => p.i)}::int[], ${patterns.map((p) => p.term)}::text[], ${patterns.map((p) => p.kind)}::text[], ${patterns.map((p) => p.weight)}::float8[]) AS q(i, term, kind, weight)
-          ), hits AS MATERIALIZED (
-            SELECT c.id, c.term_vector, c.term_count FROM document_chunks c
-             WHERE c.tenant_id = app_current_tenant_id() AND c.term_vector @@ to_tsquery('simple', ${patterns.map((p) => (p.kind === "prefix" ? `${p.term}:*` : p.term)).join(" | ")})
           ), lexemes AS MATERIALIZED (
-            SELECT h.id, h.term_count AS dl, u.lexeme, coalesce(array_length(u.positions, 1), 1)::float8 AS tf
-              FROM hits h CROSS JOIN LATERAL unnest(h.term_vector) AS u(lexeme, positions, weights)
-             -- Only the lexemes some pattern asks for are kept (a passage has a hundred others).
-             WHERE u.lexeme = ANY(${patterns.filter((p) => p.kind !== "prefix").map((p) => p.term)}::text[])
-                OR u.lexeme ^@ ANY(${patterns.filter((p) => p.kind === "prefix").map((p) => p.term)}::text[])
+            -- The postings of the asked terms (chunk_terms, kept by a trigger): exact terms by
+            -- the primary key, beginnings by their first letters (chunk_terms.head).
+            SELECT t.chunk_id AS id, t.dl::float8 AS dl, t.lexeme, t.tf::float8 AS tf FROM chunk_terms t
+             WHERE t.tenant_id = app_current_tenant_id() AND t.lexeme = ANY(${patterns.filter((p) => p.kind !== "prefix").map((p) => p.term)}::text[])
+            UNION
+            SELECT t.chunk_id, t.dl::float8, t.lexeme, t.tf::float8
+              FROM unnest(${prefixes.map((p) => p.term)}::text[], ${prefixes.map((p) => p.term.slice(0, PREFIX_HEAD))}::text[]) AS p(term, head)
+              -- Equality on the head uses the index under RLS (a range would not: not leakproof).
+              JOIN chunk_terms t ON t.tenant_id = app_current_tenant_id() AND t.head = p.head AND starts_with(t.lexeme, p.term)
           ), matches AS MATERIALIZED (
             -- Equal terms by a hash join; only the few prefix patterns compare each lexeme.
             SELECT l.id, l.dl, q.i, q.kind, q.weight, l.lexeme, l.tf FROM lexemes l JOIN q ON q.kind <> 'prefix' AND l.lexeme = q.term
@@ -116,8 +121,9 @@ export async function retrieveKnowledge(db: ScopedDb, query: string, options: { 
       ? await tx.$queryRaw<{ corrected: { tok: string; term: string }[] | null; ranked: Candidate[] }[]>`
           WITH corrections AS (
             SELECT DISTINCT ON (t.tok, k.term) t.tok, k.term, similarity(k.term, t.tok)::float8 AS sim
-              FROM unnest(${unmatched}::text[]) AS t(tok)
-              JOIN knowledge_terms k ON k.tenant_id = app_current_tenant_id() AND k.term % t.tok
+              FROM unnest(${unmatched}::text[], ${unmatched.map((w) => w.slice(0, 2))}::text[], ${unmatched.map((w) => w.slice(-3))}::text[]) AS t(tok, head, tail)
+              -- Candidates by their first or last letters (equality: indexed under RLS), then trigrams.
+              JOIN knowledge_terms k ON k.tenant_id = app_current_tenant_id() AND (k.head = t.head OR k.tail = t.tail) AND k.term % t.tok
              WHERE similarity(k.term, t.tok) >= 0.4
              ORDER BY t.tok, k.term, sim DESC
           ), best AS MATERIALIZED (SELECT tok, term, sim FROM corrections ORDER BY sim DESC, term LIMIT ${3 * unmatched.length}),

@@ -8,7 +8,7 @@ import { decryptSecret, encryptSecret } from "@/server/infra/secrets";
 import { AppError } from "@/lib/errors";
 import { sealCredentials } from "./credentials";
 import type { OAuthFlow } from "./connector";
-import { assertRoomFor, countChannelAccounts } from "@/server/billing/limits";
+import { assertRoomFor, countChannelAccounts, warnNearLimit } from "@/server/billing/limits";
 
 /**
  * Connecting a marketplace account with the platform's OAuth2 authorization-code flow
@@ -94,6 +94,7 @@ export async function finishConnect(
         tokenExpiresAt: new Date(credentials.expiresAt),
       },
     });
+    await warnNearLimit(tx, tenantId, "channelAccounts", await countChannelAccounts(tx));
     return row;
   });
   return { tenantSlug: access.tenant.slug, channelAccountId: account.id, accountName: platformAccount.name };

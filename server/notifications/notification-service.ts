@@ -7,7 +7,7 @@ import { AppError } from "@/lib/errors";
  * tenant every read and write here is also filtered by the signed-in user's id, which
  * comes from the session, never from the client.
  */
-export type NotificationKind = "ai_escalated";
+export type NotificationKind = "ai_escalated" | "plan_limit";
 
 export async function notifyUsers(
   tx: ScopedTransaction,
@@ -43,6 +43,8 @@ export async function listNotifications(db: ScopedDb, userId: string, input: { c
     id: n.id,
     kind: n.kind as NotificationKind,
     reason: readReason(n.data),
+    /** plan_limit: which of the plan's limits is past the soft limit. */
+    limit: readLimit(n.data),
     read: n.readAt !== null,
     createdAt: n.createdAt,
     conversation: n.conversation
@@ -78,6 +80,13 @@ export async function markConversationNotificationsRead(db: ScopedDb, userId: st
   if (!conversation) throw new AppError("NOT_FOUND", "inbox.errors.conversationNotFound");
   const { count } = await db.notification.updateMany({ where: { userId, conversationId, readAt: null }, data: { readAt: new Date() } });
   return { updated: count };
+}
+
+const LIMITS = ["documents", "seats", "channelAccounts", "aiReplies"] as const;
+
+function readLimit(data: Prisma.JsonValue): (typeof LIMITS)[number] | null {
+  const value = data && typeof data === "object" && !Array.isArray(data) ? data.limit : null;
+  return LIMITS.find((l) => l === value) ?? null;
 }
 
 function readReason(data: Prisma.JsonValue): string | null {

@@ -6,7 +6,7 @@ import { isUniqueViolation } from "@/server/db/errors";
 import type { MembershipRole } from "@/server/db/generated/client";
 import { AppError } from "@/lib/errors";
 import type { Actor } from "./member-service";
-import { assertRoomFor, countSeats } from "@/server/billing/limits";
+import { assertRoomFor, countSeats, warnNearLimit } from "@/server/billing/limits";
 
 export const INVITATION_TTL_DAYS = 7;
 
@@ -40,10 +40,12 @@ export async function inviteMember(db: ScopedDb, tenantId: string, actor: Actor,
     });
     // Checked after re-inviting the same person frees their earlier invitation's seat.
     await assertRoomFor(tx, tenantId, "seats", await countSeats(tx, now));
-    return tx.invitation.create({
+    const created = await tx.invitation.create({
       data: { tenantId, email: input.email, role: input.role, tokenHash: hashToken(token), invitedById: actor.userId, expiresAt },
       select: { id: true, email: true, role: true, expiresAt: true },
     });
+    await warnNearLimit(tx, tenantId, "seats", await countSeats(tx, now));
+    return created;
   });
   return { ...invitation, token };
 }
