@@ -74,6 +74,12 @@ describe("usage history", () => {
     expect(Number(replies)).toBeGreaterThan(0);
     expect(history.at(-1)?.aiReplies).toBe(Number(replies));
     expect(history.slice(0, -1).every((d) => d.messagesReceived === 0 && d.aiReplies === 0)).toBe(true);
+    // The month's volume beside the limits: messages received, model tokens (any key).
+    await db.owner.query(
+      `INSERT INTO ai_usage_daily (tenant_id, day, kind, provider, model, calls, input_tokens, output_tokens, key_source) VALUES ($1, current_date, 'generation', 'openai', 'm', 1, 1200, 300, 'tenant')`,
+      [shop.tenant.id],
+    );
+    expect((await caller().billing.overview({ tenantSlug: shop.tenant.slug })).usage).toMatchObject({ messagesReceived: 2, tokens: 1500 });
     // Another company's use never shows here.
     const other = await seedTenant(db, "billing-other");
     expect((await callerFor(db, other.owner).billing.usageHistory({ tenantSlug: other.tenant.slug })).every((d) => d.messagesReceived === 0)).toBe(true);

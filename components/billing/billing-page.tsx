@@ -134,6 +134,9 @@ export function BillingPage() {
               <Meter label={t("billing.usage.channels")} used={overview.data.usage.channelAccounts} limit={overview.data.plan.maxChannelAccounts} format={count} />
               <Meter label={t("billing.usage.aiReplies")} used={overview.data.usage.aiReplies} limit={overview.data.plan.maxAiRepliesPerMonth} format={count} />
               <Meter label={t("billing.usage.aiBudget")} used={micros(overview.data.usage.aiSpentPlnMicros)} limit={micros(overview.data.plan.aiBudgetPlnMicros)} format={money} />
+              <p className="text-sm text-slate-600">
+                {t("billing.usage.volume", { messages: count(overview.data.usage.messagesReceived), tokens: count(overview.data.usage.tokens) })}
+              </p>
             </Section>
           </div>
         )}

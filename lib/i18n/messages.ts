@@ -1095,6 +1095,7 @@ const pl = {
       channels: "Połączone konta sprzedaży",
       aiReplies: "Odpowiedzi AI",
       aiBudget: "Budżet AI",
+      volume: "W tym miesiącu: {messages} wiadomości kupujących, {tokens} tokenów modelu.",
     },
     features: {
       autoSend: "Automatyczne wysyłanie odpowiedzi",
@@ -2276,6 +2277,7 @@ const en: Shape<typeof pl> = {
       channels: "Connected sales accounts",
       aiReplies: "AI replies",
       aiBudget: "AI budget",
+      volume: "This month: {messages} buyers' messages, {tokens} model tokens.",
     },
     features: {
       autoSend: "Replies sent automatically",

@@ -4,7 +4,7 @@ import { AppError } from "@/lib/errors";
 import { env } from "@/lib/env";
 import { billingAccess, type BillingAccess } from "./access";
 import { stripeClient } from "./stripe-client";
-import { countAiReplies, countChannelAccounts, countSeats, SOFT_LIMIT_SHARE } from "./limits";
+import { countAiReplies, countChannelAccounts, countSeats, monthStart, SOFT_LIMIT_SHARE } from "./limits";
 
 /**
  * Plans and what a company has of them: the plan is data (prices, limits, features in the
@@ -66,12 +66,14 @@ export async function billingOverview(db: ScopedDb, tenantId: string, now = new 
   if (!tenant) throw new AppError("NOT_FOUND", "errors.tenantNotFound");
   const stripeEnabled = stripeClient() !== null;
   const access = billingAccess({ stripeEnabled, trialEndsAt: tenant.trialEndsAt, subscription: tenant.subscription, graceDays: env().BILLING_GRACE_DAYS, now });
-  const [documents, seats, channelAccounts, aiReplies, budget] = await Promise.all([
+  const [documents, seats, channelAccounts, aiReplies, budget, tokens, messagesReceived] = await Promise.all([
     db.document.count(),
     countSeats(db, now),
     countChannelAccounts(db),
     countAiReplies(db, now),
     monthlyBudget(db, tenantId),
+    db.aiUsageDaily.aggregate({ where: { day: { gte: monthStart(now) } }, _sum: { inputTokens: true, outputTokens: true } }),
+    db.message.count({ where: { direction: "inbound", createdAt: { gte: monthStart(now) } } }),
   ]);
   const trialing = tenant.trialEndsAt !== null && tenant.trialEndsAt > now;
   return {
@@ -80,7 +82,16 @@ export async function billingOverview(db: ScopedDb, tenantId: string, now = new 
     access,
     subscription: tenant.subscription,
     trial: tenant.trialEndsAt ? { endsAt: tenant.trialEndsAt, active: trialing, daysLeft: trialing ? Math.ceil((tenant.trialEndsAt.getTime() - now.getTime()) / DAY_MS) : 0 } : null,
-    usage: { documents, seats, channelAccounts, aiReplies, aiSpentPlnMicros: budget.spentPlnMicros },
+    usage: {
+      documents,
+      seats,
+      channelAccounts,
+      aiReplies,
+      aiSpentPlnMicros: budget.spentPlnMicros,
+      messagesReceived,
+      /** Model tokens this month, on the platform's keys and the company's own. */
+      tokens: Number((tokens._sum.inputTokens ?? 0n) + (tokens._sum.outputTokens ?? 0n)),
+    },
     /** Limits used past the soft-limit share: the seller is warned before the action is refused. */
     nearLimits: (
       [
