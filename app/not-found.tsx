@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { currentUser, tenantsOf } from "@/app/_lib/session";
 import { ButtonLink } from "@/components/ui/button";
-import { CompassIcon, LogoMark } from "@/components/ui/icons";
+import { CenteredPage } from "@/components/ui/centered-page";
+import { CompassIcon } from "@/components/ui/icons";
 import { RoleBadge } from "@/components/ui/role-badge";
 import { getServerT } from "@/lib/i18n/server";
 import { logger } from "@/lib/logger";
@@ -18,47 +19,41 @@ export default async function NotFound() {
     : [];
 
   return (
-    <div className="flex min-h-screen flex-col items-center justify-center px-4 py-16">
-      <Link href="/" className="mb-8 flex items-center gap-2 rounded-md text-lg font-semibold text-slate-900">
-        <LogoMark className="size-8" />
-        {t("app.name")}
-      </Link>
-      <main id="main" className="w-full max-w-md rounded-2xl border border-slate-200 bg-white px-6 py-8 text-center shadow-sm sm:px-8">
-        <CompassIcon className="mx-auto size-10 text-brand-500" />
-        <p className="mt-3 text-sm font-semibold text-brand-600">404</p>
-        <h1 className="mt-1 text-xl font-semibold tracking-tight text-slate-900">{t("notFound.title")}</h1>
-        <p className="mt-2 text-sm text-slate-600">{t("notFound.body")}</p>
-        {tenants.length > 0 && (
-          <nav aria-labelledby="not-found-tenants" className="mt-6 text-left">
-            <h2 id="not-found-tenants" className="mb-2 text-sm font-medium text-slate-800">
-              {t("notFound.yourTenants")}
-            </h2>
-            <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200">
-              {tenants.map((tenant) => (
-                <li key={tenant.id}>
-                  <Link
-                    href={`/t/${tenant.slug}/inbox`}
-                    className="flex items-center justify-between gap-3 px-4 py-2.5 text-sm text-slate-800 hover:bg-slate-50"
-                  >
-                    <span className="truncate font-medium">{tenant.name}</span>
-                    <RoleBadge role={tenant.role} />
-                  </Link>
-                </li>
-              ))}
-            </ul>
-          </nav>
-        )}
-        {!user && (
-          <ButtonLink href="/sign-in" fullWidth className="mt-6">
-            {t("notFound.signIn")}
-          </ButtonLink>
-        )}
-        {user && tenants.length === 0 && (
-          <ButtonLink href="/tenants/new" fullWidth className="mt-6">
-            {t("nav.newTenant")}
-          </ButtonLink>
-        )}
-      </main>
-    </div>
+    <CenteredPage appName={t("app.name")}>
+      <CompassIcon className="mx-auto size-10 text-brand-500" />
+      <p className="mt-3 text-sm font-semibold text-brand-600">404</p>
+      <h1 className="mt-1 text-xl font-semibold tracking-tight text-slate-900">{t("notFound.title")}</h1>
+      <p className="mt-2 text-sm text-slate-600">{t("notFound.body")}</p>
+      {tenants.length > 0 && (
+        <nav aria-labelledby="not-found-tenants" className="mt-6 text-left">
+          <h2 id="not-found-tenants" className="mb-2 text-sm font-medium text-slate-800">
+            {t("notFound.yourTenants")}
+          </h2>
+          <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200">
+            {tenants.map((tenant) => (
+              <li key={tenant.id}>
+                <Link
+                  href={`/t/${tenant.slug}/inbox`}
+                  className="flex items-center justify-between gap-3 px-4 py-2.5 text-sm text-slate-800 hover:bg-slate-50"
+                >
+                  <span className="truncate font-medium">{tenant.name}</span>
+                  <RoleBadge role={tenant.role} />
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      )}
+      {!user && (
+        <ButtonLink href="/sign-in" fullWidth className="mt-6">
+          {t("notFound.signIn")}
+        </ButtonLink>
+      )}
+      {user && tenants.length === 0 && (
+        <ButtonLink href="/tenants/new" fullWidth className="mt-6">
+          {t("nav.newTenant")}
+        </ButtonLink>
+      )}
+    </CenteredPage>
   );
 }
