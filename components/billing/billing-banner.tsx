@@ -6,7 +6,7 @@ import { useTRPC } from "@/components/providers/trpc";
 import { useCurrentTenant } from "@/components/shell/shell-context";
 import { Alert } from "@/components/ui/alert";
 import { ButtonLink } from "@/components/ui/button";
-import { LIMIT_LABELS } from "./limit-labels";
+import { LIMIT_LABELS, STATE_NOTICES } from "./billing-labels";
 
 function BillingLink({ slug, label }: { slug: string; label: string }) {
   return (
@@ -40,16 +40,9 @@ export function BillingBanner({ className = "mb-6" }: { className?: string }) {
       </Alert>
     );
   }
+  const key = STATE_NOTICES[access.state];
+  if (!key) return null;
   const date = access.until ? new Intl.DateTimeFormat(locale, { dateStyle: "long" }).format(access.until) : "";
-  const key = access.aiPaused
-    ? access.state === "trialEnded"
-      ? "billing.banner.trialEnded"
-      : "billing.banner.paused"
-    : access.state === "pastDue"
-      ? "billing.banner.pastDue"
-      : access.state === "ending"
-        ? "billing.banner.ending"
-        : "billing.banner.trial";
   return (
     <Alert
       tone={access.aiPaused || access.state === "pastDue" ? "warning" : "info"}

@@ -10,6 +10,7 @@ import { Button } from "@/components/ui/button";
 import { CardSection } from "@/components/ui/card";
 import { QueryError } from "@/components/ui/query-error";
 import type { AppRouter } from "@/server/api/root";
+import { STATE_NOTICES } from "./billing-labels";
 
 type Overview = inferRouterOutputs<AppRouter>["billing"]["overview"];
 
@@ -24,6 +25,7 @@ export function SubscriptionCard({ overview, isAdmin }: { overview: Overview; is
   const date = (d: Date) => new Intl.DateTimeFormat(locale, { dateStyle: "long" }).format(d);
   const until = access.until ? date(access.until) : "";
   const warning = access.aiPaused || access.state === "pastDue";
+  const notice = STATE_NOTICES[access.state];
 
   return (
     <CardSection title={t("billing.subscription.title")} description={isAdmin && subscription ? t("billing.subscription.manageHint") : undefined}>
@@ -34,8 +36,7 @@ export function SubscriptionCard({ overview, isAdmin }: { overview: Overview; is
             <span className="font-medium text-slate-900">{overview.plan.name}</span>
           </p>
           {access.state === "active" && access.until && <p className="text-sm text-slate-600">{t("billing.subscription.renews", { date: until })}</p>}
-          {access.state === "pastDue" && <p className="text-sm text-slate-600">{t("billing.banner.pastDue", { date: until })}</p>}
-          {access.aiPaused && <p className="text-sm text-slate-600">{t(access.state === "trialEnded" ? "billing.banner.trialEnded" : "billing.banner.paused")}</p>}
+          {notice && (access.state === "pastDue" || access.aiPaused) && <p className="text-sm text-slate-600">{t(notice, { date: until })}</p>}
         </div>
         {isAdmin && subscription && (
           <Button variant="secondary" onClick={() => portal.mutate({ tenantSlug: tenant.slug })} loading={portal.isPending}>

@@ -15,7 +15,7 @@ import { LoadingStatus } from "@/components/ui/loading-status";
 import { QueryError } from "@/components/ui/query-error";
 import { conversationHref, NOTIFICATIONS_POLL_MS, type NotificationItem } from "./types";
 import { useNotificationActions } from "./use-notification-actions";
-import { LIMIT_LABELS } from "@/components/billing/limit-labels";
+import { LIMIT_LABELS } from "@/components/billing/billing-labels";
 
 /** "Rozmowa #12 (jan_k) wymaga człowieka: Kupujący prosi o kontakt z człowiekiem." The reason is a message key. */
 function useNotificationText() {

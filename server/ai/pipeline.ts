@@ -12,7 +12,7 @@ import { logger } from "@/lib/logger";
 import { chooseTier, classifyMessage, type MessageSignals, type Tier } from "./intent";
 import { detectLanguage, type Language } from "@/lib/text/language";
 import { readBillingAccess } from "@/server/billing/billing-service";
-import { countAiReplies, hasRoomFor, warnNearLimit } from "@/server/billing/limits";
+import { countAiReplies, planLimit, warnNearLimit } from "@/server/billing/limits";
 import { chatSetup, type OwnModelKey } from "./providers";
 import { offlineResponder } from "./offline-responder";
 import { llmResponder } from "./llm-responder";
@@ -109,7 +109,8 @@ export async function answerConversation(
   const signals = classifyMessage(buyerText);
   const escalations = escalationReasons(buyerText, signals, settings, history, turn);
   // The plan's monthly AI replies used up: a person answers this one (nothing generated, nothing lost).
-  if (!(await hasRoomFor(db, tenantId, "aiReplies", await countAiReplies(db)))) escalations.push("ai.reasons.planLimit");
+  const aiReplyLimit = await planLimit(db, tenantId, "aiReplies");
+  if ((await countAiReplies(db)) >= aiReplyLimit) escalations.push("ai.reasons.planLimit");
 
   let tier = chooseTier(signals);
   const budget = ownKey ? null : await monthlyBudget(db, tenantId);
@@ -202,6 +203,7 @@ export async function answerConversation(
     sources,
     latencyMs,
     escalationRules: settings.escalationRules,
+    aiReplyLimit,
   });
   if (!reply) {
     // Another run answered this turn first: theirs stands.
@@ -294,6 +296,8 @@ async function storeReply(
     sources: Source[];
     latencyMs: number;
     escalationRules: AiSettingsView["escalationRules"];
+    /** The plan's monthly AI replies, read once for this reply (the soft-limit warning). */
+    aiReplyLimit: number;
   },
 ) {
   const { decision, generated } = input;
@@ -339,7 +343,7 @@ async function storeReply(
         },
         select: { id: true },
       });
-      if (input.text) await warnNearLimit(tx, tenantId, "aiReplies", await countAiReplies(tx));
+      if (input.text) await warnNearLimit(tx, tenantId, "aiReplies", await countAiReplies(tx), input.aiReplyLimit);
       if (decision.action === "escalate") {
         const reason = decision.reasons.find((r) => ESCALATING.has(r)) ?? decision.reasons[0] ?? null;
         await tx.conversation.update({ where: { id: input.conversationId }, data: { needsHuman: true, needsHumanReason: reason } });

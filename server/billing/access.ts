@@ -35,7 +35,10 @@ export interface SubscriptionFacts {
   pastDueSince: Date | null;
 }
 
-const DAY_MS = 86_400_000;
+export const DAY_MS = 86_400_000;
+
+/** Stripe statuses of a subscription that is running (billing, or in Stripe's own trial). */
+export const LIVE_STATUSES: ReadonlySet<string> = new Set(["trialing", "active", "past_due"]);
 
 export function billingAccess(input: {
   stripeEnabled: boolean;

@@ -2,7 +2,7 @@ import type { ScopedDb, ScopedTransaction } from "@/server/db/tenant-scope";
 import { monthlyBudget } from "@/server/ai/usage";
 import { AppError } from "@/lib/errors";
 import { env } from "@/lib/env";
-import { billingAccess, type BillingAccess } from "./access";
+import { billingAccess, DAY_MS, type BillingAccess, type SubscriptionFacts } from "./access";
 import { stripeClient } from "./stripe-client";
 import { countAiReplies, countChannelAccounts, countSeats, monthStart, SOFT_LIMIT_SHARE } from "./limits";
 
@@ -12,8 +12,6 @@ import { countAiReplies, countChannelAccounts, countSeats, monthStart, SOFT_LIMI
  * default plan with that plan's trial.
  */
 export const DEFAULT_PLAN_ID = "basic";
-
-const DAY_MS = 86_400_000;
 
 const planSelect = {
   id: true,
@@ -44,9 +42,9 @@ export function listPlans(db: ScopedDb) {
 
 const subscriptionSelect = { status: true, planId: true, billingInterval: true, currentPeriodEnd: true, cancelAtPeriodEnd: true, pastDueSince: true } as const;
 
-/** What the company's billing allows now (see access.ts); the AI reply path asks this before every reply. */
-export async function readBillingAccess(db: ScopedDb | ScopedTransaction, tenantId: string, now = new Date()): Promise<BillingAccess> {
-  const tenant = await db.tenant.findUnique({ where: { id: tenantId }, select: { trialEndsAt: true, subscription: { select: subscriptionSelect }, suspension: { select: { tenantId: true } } } });
+const accessSelect = { trialEndsAt: true, subscription: { select: subscriptionSelect }, suspension: { select: { tenantId: true } } } as const;
+
+function accessOf(tenant: { trialEndsAt: Date | null; subscription: SubscriptionFacts | null; suspension: unknown } | null, now: Date): BillingAccess {
   return billingAccess({
     stripeEnabled: stripeClient() !== null,
     trialEndsAt: tenant?.trialEndsAt ?? null,
@@ -57,15 +55,20 @@ export async function readBillingAccess(db: ScopedDb | ScopedTransaction, tenant
   });
 }
 
+/** What the company's billing allows now (see access.ts); the AI reply path asks this before every reply. */
+export async function readBillingAccess(db: ScopedDb | ScopedTransaction, tenantId: string, now = new Date()): Promise<BillingAccess> {
+  return accessOf(await db.tenant.findUnique({ where: { id: tenantId }, select: accessSelect }), now);
+}
+
 /** The company's plan, trial, subscription and how much of each limit it uses this month. */
 export async function billingOverview(db: ScopedDb, tenantId: string, now = new Date()) {
   const tenant = await db.tenant.findUnique({
     where: { id: tenantId },
-    select: { trialEndsAt: true, plan: { select: planSelect }, subscription: { select: subscriptionSelect } },
+    select: { ...accessSelect, plan: { select: planSelect } },
   });
   if (!tenant) throw new AppError("NOT_FOUND", "errors.tenantNotFound");
   const stripeEnabled = stripeClient() !== null;
-  const access = billingAccess({ stripeEnabled, trialEndsAt: tenant.trialEndsAt, subscription: tenant.subscription, graceDays: env().BILLING_GRACE_DAYS, now });
+  const access = accessOf(tenant, now);
   const [documents, seats, channelAccounts, aiReplies, budget, tokens, messagesReceived] = await Promise.all([
     db.document.count(),
     countSeats(db, now),

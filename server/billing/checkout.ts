@@ -6,6 +6,7 @@ import { AppError, errorText } from "@/lib/errors";
 import { appOrigin } from "@/lib/env";
 import { logger } from "@/lib/logger";
 import { priceIdFor, stripeClient, type BillingInterval } from "./stripe-client";
+import { LIVE_STATUSES } from "./access";
 
 /**
  * Stripe-hosted pages only: Checkout to subscribe (PLN; the payment methods are those the
@@ -17,8 +18,6 @@ interface BillingActor {
   tenant: { id: string; name: string; slug: string };
   email: string;
 }
-
-const LIVE = ["trialing", "active", "past_due"];
 
 function requireStripe(): Stripe {
   const stripe = stripeClient();
@@ -43,7 +42,7 @@ export async function startCheckout(database: Database, db: ScopedDb, actor: Bil
   if (!price) throw new AppError("BAD_REQUEST", "errors.planNotForSale");
   const current = await db.subscription.findUnique({ where: { tenantId: actor.tenant.id }, select: { stripeCustomerId: true, status: true } });
   // A second subscription would bill twice: changing plan is the portal's job.
-  if (current?.status && LIVE.includes(current.status)) throw new AppError("CONFLICT", "errors.billingAlreadySubscribed");
+  if (current?.status && LIVE_STATUSES.has(current.status)) throw new AppError("CONFLICT", "errors.billingAlreadySubscribed");
   let customerId = current?.stripeCustomerId;
   if (!customerId) {
     const created = await callStripe("customers.create", () =>

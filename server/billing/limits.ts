@@ -45,7 +45,8 @@ const LIMIT_ERRORS: Record<LimitKind, string> = {
   aiReplies: "billing.errors.aiReplyLimit",
 };
 
-async function planLimit(db: Db, tenantId: string, kind: LimitKind): Promise<number> {
+/** The company's plan's limit for `kind`. */
+export async function planLimit(db: Db, tenantId: string, kind: LimitKind): Promise<number> {
   const tenant = await db.tenant.findUnique({
     where: { id: tenantId },
     select: { plan: { select: { maxSeats: true, maxChannelAccounts: true, maxAiRepliesPerMonth: true } } },
@@ -54,23 +55,21 @@ async function planLimit(db: Db, tenantId: string, kind: LimitKind): Promise<num
   return { seats: tenant.plan.maxSeats, channelAccounts: tenant.plan.maxChannelAccounts, aiReplies: tenant.plan.maxAiRepliesPerMonth }[kind];
 }
 
-/** Room for one more of `kind` under the plan, given how many there are now. */
-export async function hasRoomFor(db: Db, tenantId: string, kind: LimitKind, used: number): Promise<boolean> {
-  return used < (await planLimit(db, tenantId, kind));
-}
-
-/** Refuses the action with a message naming the limit (and pointing at the billing page) when the plan is full. */
-export async function assertRoomFor(db: Db, tenantId: string, kind: LimitKind, used: number): Promise<void> {
+/**
+ * Refuses the action with a message naming the limit (and pointing at the billing page)
+ * when the plan is full; returns the limit for the soft-limit warning after the action.
+ */
+export async function assertRoomFor(db: Db, tenantId: string, kind: LimitKind, used: number): Promise<number> {
   const max = await planLimit(db, tenantId, kind);
   if (used >= max) throw new AppError("PRECONDITION_FAILED", LIMIT_ERRORS[kind], { max });
+  return max;
 }
 
 /**
  * The soft limit: when an action takes a limit past SOFT_LIMIT_SHARE, the company's owners
  * and admins get one notification for it per month (the banner says it on every page).
  */
-export async function warnNearLimit(tx: ScopedTransaction, tenantId: string, kind: LimitKind, used: number, now = new Date()): Promise<boolean> {
-  const max = await planLimit(tx, tenantId, kind);
+export async function warnNearLimit(tx: ScopedTransaction, tenantId: string, kind: LimitKind, used: number, max: number, now = new Date()): Promise<boolean> {
   if (max <= 0 || used < max * SOFT_LIMIT_SHARE) return false;
   const already = await tx.notification.findFirst({ where: { kind: "plan_limit", createdAt: { gte: monthStart(now) }, data: { path: ["limit"], equals: kind } }, select: { id: true } });
   if (already) return false;

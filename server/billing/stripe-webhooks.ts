@@ -6,6 +6,7 @@ import { logger } from "@/lib/logger";
 import { errorText } from "@/lib/errors";
 import { planForPrice, stripeClient } from "./stripe-client";
 import { DEFAULT_PLAN_ID } from "./billing-service";
+import { LIVE_STATUSES } from "./access";
 
 /**
  * POST /api/webhooks/stripe. The signature is checked on the raw body with the endpoint's
@@ -19,7 +20,6 @@ export type WebhookOutcome = { status: 200; body: { received: true; duplicate?: 
 
 const SUBSCRIPTION_STATUSES = new Set(["trialing", "active", "past_due", "canceled", "unpaid", "incomplete", "incomplete_expired", "paused"]);
 const ENDED = new Set(["canceled", "incomplete_expired"]);
-const LIVE = new Set(["trialing", "active", "past_due"]);
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export async function handleStripeWebhook(database: Database, rawBody: string, signature: string | null): Promise<WebhookOutcome> {
@@ -126,6 +126,6 @@ export function subscriptionWrite(subscription: Stripe.Subscription, stored: Sto
     currentPeriodEnd: periodEnds.length ? new Date(Math.max(...periodEnds) * 1000) : null,
     cancelAtPeriodEnd: subscription.cancel_at_period_end ?? false,
     pastDueSince,
-    tenantPlanId: ENDED.has(status) ? DEFAULT_PLAN_ID : LIVE.has(status) ? (sold?.planId ?? null) : null,
+    tenantPlanId: ENDED.has(status) ? DEFAULT_PLAN_ID : LIVE_STATUSES.has(status) ? (sold?.planId ?? null) : null,
   };
 }

@@ -8,7 +8,7 @@ import { decryptSecret, encryptSecret } from "@/server/infra/secrets";
 import { AppError } from "@/lib/errors";
 import { sealCredentials } from "./credentials";
 import type { OAuthFlow } from "./connector";
-import { assertRoomFor, countChannelAccounts, warnNearLimit } from "@/server/billing/limits";
+import { assertRoomFor, countChannelAccounts, planLimit, warnNearLimit } from "@/server/billing/limits";
 
 /**
  * Connecting a marketplace account with the platform's OAuth2 authorization-code flow
@@ -76,7 +76,12 @@ export async function finishConnect(
   const account = await tenantDb(db.prisma, tenantId).$scoped(async (tx) => {
     // Reconnecting the same platform account revives its row (history, cursor) instead of adding one.
     const existing = await tx.channelAccount.findFirst({ where: { kind, externalAccountId: platformAccount.externalId }, select: { id: true, status: true } });
-    if (!existing || existing.status === "disconnected") await assertRoomFor(tx, tenantId, "channelAccounts", await countChannelAccounts(tx, existing?.id));
+    // The other connected accounts; a new or revived one must find room beside them.
+    const others = await countChannelAccounts(tx, existing?.id);
+    const maxAccounts =
+      !existing || existing.status === "disconnected"
+        ? await assertRoomFor(tx, tenantId, "channelAccounts", others)
+        : await planLimit(tx, tenantId, "channelAccounts");
     const row =
       existing ??
       (await tx.channelAccount.create({
@@ -94,7 +99,7 @@ export async function finishConnect(
         tokenExpiresAt: new Date(credentials.expiresAt),
       },
     });
-    await warnNearLimit(tx, tenantId, "channelAccounts", await countChannelAccounts(tx));
+    await warnNearLimit(tx, tenantId, "channelAccounts", others + 1, maxAccounts);
     return row;
   });
   return { tenantSlug: access.tenant.slug, channelAccountId: account.id, accountName: platformAccount.name };

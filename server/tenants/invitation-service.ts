@@ -39,12 +39,13 @@ export async function inviteMember(db: ScopedDb, tenantId: string, actor: Actor,
       data: { revokedAt: now },
     });
     // Checked after re-inviting the same person frees their earlier invitation's seat.
-    await assertRoomFor(tx, tenantId, "seats", await countSeats(tx, now));
+    const seats = await countSeats(tx, now);
+    const maxSeats = await assertRoomFor(tx, tenantId, "seats", seats);
     const created = await tx.invitation.create({
       data: { tenantId, email: input.email, role: input.role, tokenHash: hashToken(token), invitedById: actor.userId, expiresAt },
       select: { id: true, email: true, role: true, expiresAt: true },
     });
-    await warnNearLimit(tx, tenantId, "seats", await countSeats(tx, now));
+    await warnNearLimit(tx, tenantId, "seats", seats + 1, maxSeats);
     return created;
   });
   return { ...invitation, token };
