@@ -10,6 +10,7 @@ import { mirrorThreadRead } from "@/server/inbox/mirror-read";
 import { processDocument } from "@/server/knowledge/process-document";
 import { embedDocumentChunks, vectorSearchEnabled } from "@/server/knowledge/embeddings";
 import { findKnowledgeWork } from "@/server/knowledge/sweep";
+import { reindexOutdatedConversations } from "@/server/inbox/search-index";
 import { answerConversation } from "@/server/ai/pipeline";
 import { env } from "@/lib/env";
 import {
@@ -102,6 +103,14 @@ const wakeSnoozed: JobDefinition = {
     }),
 };
 
+const reindexSearch: JobDefinition = {
+  id: "inbox-search-reindex",
+  trigger: { cron: "*/5 * * * *" },
+  retries: 1,
+  // Conversations indexed by an older analyser (or before there was one) are rebuilt a batch at a time.
+  handler: async ({ run }) => run("reindex", async () => ({ rebuilt: await reindexOutdatedConversations(await getDatabase(), 4 * 60_000) })),
+};
+
 const markThreadRead: JobDefinition<{ tenantId: string; conversationId: string }> = {
   id: "inbox-mirror-thread-read",
   trigger: { event: THREAD_READ },
@@ -186,6 +195,7 @@ export const jobDefinitions = [
   pollAllChannels,
   sweepOutbox,
   wakeSnoozed,
+  reindexSearch,
   markThreadRead,
   processKnowledgeDocument,
   embedKnowledgeDocument,

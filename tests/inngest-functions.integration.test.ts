@@ -33,7 +33,7 @@ function fn(id: string) {
 describe("Inngest functions", () => {
   it("are registered for every job definition with their triggers", () => {
     expect(functions.map((f) => f.id()).sort()).toEqual(
-      ["inbox-deliver-message", "inbox-mirror-thread-read", "inbox-poll-all-channels", "inbox-poll-channel", "knowledge-process-document", "knowledge-embed-document", "knowledge-sweep", "ai-answer-conversation", "ai-prune-tool-calls", "outbox-sweep", "inbox-wake-snoozed"].sort(),
+      ["inbox-deliver-message", "inbox-mirror-thread-read", "inbox-poll-all-channels", "inbox-poll-channel", "knowledge-process-document", "knowledge-embed-document", "knowledge-sweep", "ai-answer-conversation", "ai-prune-tool-calls", "outbox-sweep", "inbox-wake-snoozed", "inbox-search-reindex"].sort(),
     );
   });
 

@@ -34,8 +34,6 @@ interface Dmmf {
 }
 
 const UNSUPPORTED_COLUMNS: Record<string, string[]> = {
-  // generated tsvector for full-text search; read only through raw SQL
-  conversations: ["search_vector"],
   // plus the pgvector column where the extension exists
   document_chunks: ["search_vector", "term_vector", "embedding"],
 };

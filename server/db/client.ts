@@ -18,7 +18,7 @@ export type EngineKind = "pglite" | "postgres";
 
 function createPrisma(adapter: SqlDriverAdapterFactory) {
   // Password hashes never leave the database unless a query asks for them by name.
-  return new PrismaClient({ adapter, omit: { user: { passwordHash: true }, conversation: { searchText: true }, messageAttachment: { content: true }, document: { original: true } } });
+  return new PrismaClient({ adapter, omit: { user: { passwordHash: true }, messageAttachment: { content: true }, document: { original: true } } });
 }
 export type BasePrisma = ReturnType<typeof createPrisma>;
 

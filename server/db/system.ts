@@ -74,6 +74,14 @@ export function listDocumentsWithOutdatedTerms(base: BasePrisma, version: number
   );
 }
 
+/** Search sweep: tenants with conversations whose search terms an older analyser wrote (see inbox/search-index.ts). */
+export async function listTenantsWithOutdatedSearch(base: BasePrisma, version: number): Promise<string[]> {
+  const rows = await asSystem(base, (tx) =>
+    tx.$queryRaw<{ tenant_id: string }[]>`SELECT DISTINCT tenant_id::text FROM conversations WHERE search_version < ${version} LIMIT 1000`,
+  );
+  return rows.map((r) => r.tenant_id);
+}
+
 /** Snooze wake-up: tenants with conversations whose snooze has run out. */
 export async function listTenantsWithSnoozeDue(base: BasePrisma, now: Date): Promise<string[]> {
   const rows = await asSystem(base, (tx) =>

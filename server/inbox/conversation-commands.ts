@@ -5,6 +5,7 @@ import { connectorFor } from "@/server/marketplaces/registry";
 import { dispatchTenantOutbox } from "@/server/infra/outbox";
 import { AppError } from "@/lib/errors";
 import { THREAD_READ } from "./events";
+import { addSearchTerms } from "./search-index";
 
 async function requireConversation(tx: ScopedTransaction, conversationId: string) {
   const c = await tx.conversation.findUnique({
@@ -117,9 +118,11 @@ export async function markConversationRead(database: Database, db: ScopedDb, ten
 export function addNote(db: ScopedDb, tenantId: string, actorUserId: string, input: { conversationId: string; text: string }) {
   return db.$scoped(async (tx) => {
     const c = await requireConversation(tx, input.conversationId);
-    return tx.conversationNote.create({
+    const note = await tx.conversationNote.create({
       data: { tenantId, conversationId: c.id, authorUserId: actorUserId, text: input.text },
       select: { id: true, text: true, authorUserId: true, createdAt: true },
     });
+    await addSearchTerms(tx, tenantId, [{ conversationId: c.id, texts: [input.text] }]);
+    return note;
   });
 }

@@ -3,6 +3,8 @@ import { Prisma, type ChannelKind, type ConversationStatus } from "@/server/db/g
 import { AppError } from "@/lib/errors";
 import type { ListConversationsInput } from "./schemas";
 import { dueAt, responseTargets } from "./response-targets";
+import { planSearch } from "./search-query";
+import { searchPage, type SearchCursor, type SearchRow } from "./search-page";
 
 const listSelect = {
   id: true,
@@ -27,41 +29,25 @@ const listSelect = {
   },
 } satisfies Prisma.ConversationSelect;
 
-export function encodeCursor(at: Date, id: string) {
-  return Buffer.from(`${at.toISOString()}|${id}`).toString("base64url");
+/** A list position; inside a search also the rank (search-query.ts) the last row had. */
+export function encodeCursor(at: Date, id: string, rank?: number) {
+  return Buffer.from(`${rank === undefined ? "" : `${rank}|`}${at.toISOString()}|${id}`).toString("base64url");
 }
 
-function decodeCursor(cursor: string): { at: Date; id: string } {
-  const [at, id] = Buffer.from(cursor, "base64url").toString("utf8").split("|");
+function decodeCursor(cursor: string): SearchCursor {
+  const parts = Buffer.from(cursor, "base64url").toString("utf8").split("|");
+  // Cursors from before search ranks have no rank: the first one.
+  const [rank, at, id] = parts.length === 3 ? [Number(parts[0]), parts[1], parts[2]] : [0, parts[0], parts[1]];
   const date = at ? new Date(at) : new Date(NaN);
-  if (!id || Number.isNaN(date.getTime()) || !/^[0-9a-f-]{36}$/.test(id)) throw new AppError("BAD_REQUEST", "inbox.errors.badCursor");
-  return { at: date, id };
+  if (!id || Number.isNaN(date.getTime()) || !/^[0-9a-f-]{36}$/.test(id) || !Number.isInteger(rank) || rank < 0 || rank > 9) {
+    throw new AppError("BAD_REQUEST", "inbox.errors.badCursor");
+  }
+  return { rank, at: date, id };
 }
 
-/**
- * Words of a search box as a tsquery: complete words exact, the last one as a prefix
- * (the seller may still be typing): 'zwrot pien' → 'zwrot & pien:*'. Exact terms also
- * give the planner real frequencies to choose between the recency index and GIN.
- */
-export function toPrefixTsQuery(search: string): string | null {
-  const terms = search.normalize("NFC").toLowerCase().match(/[\p{L}\p{N}]+/gu)?.slice(0, 8) ?? [];
-  return terms.length ? terms.map((t, i) => (i === terms.length - 1 ? `${t}:*` : t)).join(" & ") : null;
-}
-
-/**
- * The page of conversation ids, in SQL: filters, full-text search and the keyset cursor
- * in one statement, so PostgreSQL can choose between walking the recency index and
- * probing messages (common words) or starting from the GIN index (rare words).
- * RLS still applies; the explicit tenant condition lets the planner use the index.
- */
-async function pageIds(
-  db: ScopedDb,
-  tenantId: string,
-  userId: string,
-  input: ListConversationsInput,
-  targets: Record<ChannelKind, number>,
-): Promise<{ id: string; last_message_at: Date }[]> {
-  const where: Prisma.Sql[] = [Prisma.sql`c.tenant_id = ${tenantId}::uuid`];
+/** The list's filters on conversation c (RLS applies as well). */
+function listFilters(userId: string, input: ListConversationsInput, targets: Record<ChannelKind, number>): Prisma.Sql[] {
+  const where: Prisma.Sql[] = [];
   if (input.channelAccountId) where.push(Prisma.sql`c.channel_account_id = ${input.channelAccountId}::uuid`);
   if (input.status !== "all") where.push(Prisma.sql`c.status = ${input.status}::"ConversationStatus"`);
   if (input.assignee === "mine") where.push(Prisma.sql`c.assignee_id = ${userId}::uuid`);
@@ -74,24 +60,25 @@ async function pageIds(
       SELECT 1 FROM channel_accounts ca WHERE ca.id = c.channel_account_id
          AND c.awaiting_reply_since < now() - make_interval(mins => (${JSON.stringify(targets)}::jsonb ->> ca.kind::text)::int))`);
   }
-  if (input.search) {
-    // Buyer names and message texts are both in the conversation's search vector.
-    const number = /^#?(\d{1,9})$/.exec(input.search)?.[1];
-    const query = toPrefixTsQuery(input.search);
-    const alternatives: Prisma.Sql[] = [];
-    if (number) alternatives.push(Prisma.sql`c.number = ${Number(number)}`);
-    if (query) alternatives.push(Prisma.sql`c.search_vector @@ to_tsquery('simple', ${query})`);
-    where.push(alternatives.length ? Prisma.sql`(${Prisma.join(alternatives, " OR ")})` : Prisma.sql`FALSE`);
-  }
-  if (input.cursor) {
-    const { at, id } = decodeCursor(input.cursor);
-    where.push(Prisma.sql`(c.last_message_at, c.id) < (${at}::timestamptz, ${id}::uuid)`);
-  }
-  return db.$queryRaw<{ id: string; last_message_at: Date }[]>`
+  return where;
+}
+
+/**
+ * The page of conversation ids (one more than asked, to know whether there is a next
+ * page): newest first, or ranked by search-page.ts when the seller searches. The
+ * explicit tenant condition lets the planner use the (tenant, recency) index.
+ */
+async function pageIds(db: ScopedDb, tenantId: string, userId: string, input: ListConversationsInput, targets: Record<ChannelKind, number>): Promise<SearchRow[]> {
+  const filters = listFilters(userId, input, targets);
+  const cursor = input.cursor ? decodeCursor(input.cursor) : null;
+  if (input.search) return searchPage(db, tenantId, planSearch(input.search), filters, cursor, input.limit + 1);
+  if (cursor) filters.push(Prisma.sql`(c.last_message_at, c.id) < (${cursor.at}::timestamptz, ${cursor.id}::uuid)`);
+  const rows = await db.$queryRaw<{ id: string; last_message_at: Date }[]>`
     SELECT c.id, c.last_message_at FROM conversations c
-     WHERE ${Prisma.join(where, " AND ")}
+     WHERE ${Prisma.join([Prisma.sql`c.tenant_id = ${tenantId}::uuid`, ...filters], " AND ")}
      ORDER BY c.last_message_at DESC, c.id DESC
      LIMIT ${input.limit + 1}`;
+  return rows.map((r) => ({ ...r, rank: 0 }));
 }
 
 export async function listConversations(db: ScopedDb, tenantId: string, userId: string, input: ListConversationsInput) {
@@ -113,7 +100,7 @@ export async function listConversations(db: ScopedDb, tenantId: string, userId: 
         const due = replyDue(c, targets);
         return { ...c, lastMessage: messages[0] ?? null, replyDueAt: due, overdue: due !== null && due < now };
       }),
-    nextCursor: ids.length > input.limit && last ? encodeCursor(last.last_message_at, last.id) : null,
+    nextCursor: ids.length > input.limit && last ? encodeCursor(last.last_message_at, last.id, input.search ? last.rank : undefined) : null,
   };
 }
 

@@ -3,6 +3,8 @@ import { tenantDb } from "@/server/db/tenant-scope";
 import type { IncomingThread } from "@/server/marketplaces/connector";
 import { ensureDemoChannel } from "./channel-service";
 import { ingestThreads } from "./ingest";
+import { addNote } from "./conversation-commands";
+import { storeConversationFacts } from "./search-index";
 
 const ago = (minutes: number) => new Date(Date.now() - minutes * 60_000);
 let seq = 0;
@@ -75,9 +77,8 @@ export async function seedDemoInbox(db: Database, tenantId: string, ownerId: str
       select: { id: true },
     });
   const shipping = await byThread("demo-wysylka");
-  await scoped.conversation.update({
-    where: { id: shipping.id },
-    data: {
+  await scoped.$scoped((tx) =>
+    storeConversationFacts(tx, tenantId, shipping.id, {
       orderSnapshot: {
         id: "demo-order-1001",
         status: "READY_FOR_PROCESSING",
@@ -89,18 +90,17 @@ export async function seedDemoInbox(db: Database, tenantId: string, ownerId: str
         deliveryMethod: "InPost Paczkomaty 24/7",
         tracking: [],
       },
-    },
-  });
+    }),
+  );
   const size = await byThread("demo-rozmiar");
-  await scoped.conversation.update({
-    where: { id: size.id },
-    data: { offerSnapshot: { id: "demo-offer-bluza", name: "Bluza z kapturem Classic, bawełna", price: { amount: "149.00", currency: "PLN" }, available: 12, status: "ACTIVE" } },
-  });
+  await scoped.$scoped((tx) =>
+    storeConversationFacts(tx, tenantId, size.id, {
+      offerSnapshot: { id: "demo-offer-bluza", name: "Bluza z kapturem Classic, bawełna", price: { amount: "149.00", currency: "PLN" }, available: 12, status: "ACTIVE" },
+    }),
+  );
   const complaint = await byThread("demo-reklamacja");
   await scoped.conversation.update({ where: { id: complaint.id }, data: { priority: "high", tags: ["reklamacja"] } });
-  await scoped.conversationNote.create({
-    data: { tenantId, conversationId: complaint.id, authorUserId: ownerId, text: "Poprosić o zdjęcia uszkodzeń i opakowania przed decyzją o zwrocie." },
-  });
+  await addNote(scoped, tenantId, ownerId, { conversationId: complaint.id, text: "Poprosić o zdjęcia uszkodzeń i opakowania przed decyzją o zwrocie." });
   const thanks = await byThread("demo-podziekowanie");
   await scoped.conversation.update({ where: { id: thanks.id }, data: { status: "resolved", unreadCount: 0, awaitingReplySince: null } });
   await scoped.cannedReply.createMany({

@@ -6,6 +6,7 @@ import { factsStale } from "@/lib/marketplace-facts";
 import { htmlToText, sanitizeMessageHtml } from "./message-html";
 import type { IncomingMessage, IncomingThread } from "@/server/marketplaces/connector";
 import { MESSAGE_RECEIVED } from "./events";
+import { addSearchTerms, SEARCH_VERSION } from "./search-index";
 
 /** Platform states in which a buyer's text is not (yet) ordinary text to answer. */
 const HELD_STATUSES = new Set(["VERIFYING", "BLOCKED"]);
@@ -13,8 +14,6 @@ const isVisible = (status: string | null | undefined) => !status || !HELD_STATUS
 
 /** Threads stored per transaction: big enough to amortise round trips, small enough to keep locks short. */
 const CHUNK = 50;
-/** Searchable text kept per conversation (newest messages are appended). */
-const SEARCH_TEXT_LIMIT = 50_000;
 
 export interface IngestAccount {
   id: string;
@@ -40,13 +39,6 @@ const conversationSelect = {
   offerExternalId: true,
   offerSnapshot: true,
 } as const;
-
-/** Appends text to a conversation's search text (kept by SQL to the last SEARCH_TEXT_LIMIT characters). */
-export function appendSearchText(tx: ScopedTransaction, conversationId: string, text: string) {
-  return tx.$executeRaw`
-    UPDATE conversations SET search_text = right(search_text || ' ' || ${text}, ${SEARCH_TEXT_LIMIT})
-     WHERE id = ${conversationId}::uuid`;
-}
 
 /**
  * Stores a page of threads idempotently, in one transaction with the outbox events that
@@ -76,6 +68,7 @@ async function ingestChunk(tx: ScopedTransaction, account: IngestAccount, thread
   });
   const conversations = new Map(existing.map((c) => [c.externalThreadId, c]));
   const missing = threads.filter((t) => !conversations.has(t.externalThreadId));
+  const createdIds = new Set<string>();
   if (missing.length) {
     const [seq] = await tx.$queryRaw<{ conversation_seq: number }[]>`
       UPDATE tenants SET conversation_seq = conversation_seq + ${missing.length} WHERE id = ${account.tenantId}::uuid RETURNING conversation_seq`;
@@ -92,11 +85,14 @@ async function ingestChunk(tx: ScopedTransaction, account: IngestAccount, thread
         lastMessageAt: t.messages.reduce((min, m) => (m.createdAt < min ? m.createdAt : min), t.messages[0]?.createdAt ?? new Date()),
         offerExternalId: t.offerExternalId,
         orderExternalId: t.orderExternalId,
-        searchText: t.customer?.displayName ?? t.customer?.externalId ?? "",
+        searchVersion: SEARCH_VERSION,
       })),
       select: conversationSelect,
     });
-    for (const c of created) conversations.set(c.externalThreadId, c);
+    for (const c of created) {
+      conversations.set(c.externalThreadId, c);
+      createdIds.add(c.id);
+    }
     result.newConversations += created.length;
   }
 
@@ -132,6 +128,7 @@ async function ingestChunk(tx: ScopedTransaction, account: IngestAccount, thread
 
   // 4. Per-conversation aggregates: last activity, unread, response clock, reopen on a buyer's return.
   const reopened: string[] = [];
+  const searchable: { conversationId: string; texts: (string | null | undefined)[] }[] = [];
   for (const thread of threads) {
     const conversation = conversations.get(thread.externalThreadId);
     if (!conversation) continue;
@@ -168,7 +165,12 @@ async function ingestChunk(tx: ScopedTransaction, account: IngestAccount, thread
         },
       });
     }
-    if (mine.length) await appendSearchText(tx, conversation.id, mine.map((m) => m.text).join(" "));
+    const linksOrder = !!thread.orderExternalId && !conversation.orderExternalId;
+    if (mine.length || createdIds.has(conversation.id) || linksOrder || customerId) {
+      // The thread's own facts too: the buyer, subject and order as the platform names them.
+      const facts = [thread.customer?.displayName, thread.customer?.externalId, thread.subject, thread.orderExternalId, thread.offerExternalId];
+      searchable.push({ conversationId: conversation.id, texts: [...facts, ...mine.map((m) => m.text)] });
+    }
     const orderId = thread.orderExternalId ?? conversation.orderExternalId;
     // First link to an order or offer, or the buyer writes again and the facts may have moved on (shipped, price, stock).
     if (orderId && (!conversation.orderSnapshot || (unread > 0 && factsStale(conversation.orderSnapshot)))) {
@@ -180,6 +182,7 @@ async function ingestChunk(tx: ScopedTransaction, account: IngestAccount, thread
     }
   }
 
+  await addSearchTerms(tx, account.tenantId, searchable);
   if (reopened.length) {
     await tx.conversationEvent.createMany({
       data: reopened.map((conversationId) => ({ tenantId: account.tenantId, conversationId, type: "reopened", data: { reason: "buyer_replied" } })),

@@ -15,6 +15,7 @@ import { withFetchedAt } from "@/lib/marketplace-facts";
 import { logger } from "@/lib/logger";
 import { errorText } from "@/lib/errors";
 import { ingestThreads, type IngestResult } from "./ingest";
+import { storeConversationFacts } from "./search-index";
 
 /** After this many consecutive auth failures the seller is asked to reconnect. */
 export const AUTH_FAILURES_BEFORE_RECONNECT = 3;
@@ -35,7 +36,7 @@ export async function fetchMarketplaceFacts(db: Database, connector: Connector, 
   const store = async (conversationId: string, field: "orderSnapshot" | "offerSnapshot", lookup: () => Promise<object | null>) => {
     try {
       const facts = await lookup();
-      if (facts) await scoped.conversation.update({ where: { id: conversationId }, data: { [field]: withFetchedAt(facts) as Prisma.InputJsonValue } });
+      if (facts) await scoped.$scoped((tx) => storeConversationFacts(tx, ctx.tenantId, conversationId, { [field]: withFetchedAt(facts) as Prisma.InputJsonValue }));
     } catch (error) {
       logger.warn(`${field === "orderSnapshot" ? "order" : "offer"} lookup failed`, { conversationId, error: errorText(error) });
     }

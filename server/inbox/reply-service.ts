@@ -4,7 +4,7 @@ import { connectorFor } from "@/server/marketplaces/registry";
 import { dispatchTenantOutbox } from "@/server/infra/outbox";
 import { AppError } from "@/lib/errors";
 import { MESSAGE_SEND_REQUESTED } from "./events";
-import { appendSearchText } from "./ingest";
+import { addSearchTerms } from "./search-index";
 import { MAX_ATTACHMENTS_PER_REPLY } from "./attachment-service";
 import { checkReplyRules } from "@/server/marketplaces/reply-rules";
 
@@ -78,7 +78,7 @@ export async function sendReply(
     });
     // Whoever answered, the AI's drafts and escalations for this turn are settled.
     await tx.aiReply.updateMany({ where: { conversationId: c.id, status: { in: ["draft", "escalated"] } }, data: { status: "superseded" } });
-    await appendSearchText(tx, c.id, text);
+    await addSearchTerms(tx, tenantId, [{ conversationId: c.id, texts: [text] }]);
     await tx.conversationEvent.create({
       data: { tenantId, conversationId: c.id, actorUserId: author.userId, type: "reply_sent", data: { messageId: created.id } },
     });

@@ -54,6 +54,15 @@ export function stem(word: string, language: StemLanguage): string {
   return stemmed.length >= 4 ? stemmed : word;
 }
 
+/**
+ * A word and its stems in every stemmed language: what the word is found by when the
+ * text's language is unknown or mixed (inbox search indexes and queries these on both
+ * sides, so "kurtkę" in a Polish message and "kurtka" typed by the seller meet at "kurtk").
+ */
+export function wordForms(word: string): string[] {
+  return [...new Set([word, ...STEM_LANGUAGES.map((lang) => stem(word, lang))])];
+}
+
 /** A passage's terms as stored (see TERMS_VERSION). */
 export function indexTerms(text: string, language: Language): string[] {
   const lang = stemLanguage(language);
