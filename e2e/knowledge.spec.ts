@@ -120,6 +120,13 @@ test("an owner uploads, searches, edits and deletes knowledge-base documents", a
   });
 
   await test.step("the PDF and the DOCX go from queued to ready on their own, with their passages counted", async () => {
+    // The upload tray follows each document's real state: processing, then ready.
+    const uploads = page.getByRole("list", { name: pl.knowledge.upload.list });
+    await Promise.all(
+      ["wysylka-i-dostawa.pdf", "reklamacje-i-zwroty.docx"].map((file) =>
+        expect(uploads.getByRole("listitem").filter({ hasText: file })).toContainText(pl.knowledge.upload.ready, { timeout: PROCESSING_TIMEOUT }),
+      ),
+    );
     for (const title of ["wysylka-i-dostawa", "reklamacje-i-zwroty"]) {
       const row = documentRow(page, title);
       await expect(row).toContainText(pl.knowledge.status.ready, { timeout: PROCESSING_TIMEOUT });
@@ -134,6 +141,7 @@ test("an owner uploads, searches, edits and deletes knowledge-base documents", a
     const row = documentRow(page, "cennik");
     await expect(row).toContainText(pl.knowledge.status.failed, { timeout: PROCESSING_TIMEOUT });
     await expect(row).toContainText(pl.knowledge.errors.binary);
+    await expect(page.getByRole("list", { name: pl.knowledge.upload.list }).getByRole("listitem").filter({ hasText: "cennik.txt" })).toContainText(pl.knowledge.upload.processingFailed);
     await expect(row.getByRole("button", { name: `${pl.knowledge.list.retry} cennik` })).toBeVisible();
   });
 

@@ -8,7 +8,7 @@ import { CheckCircleIcon, AlertIcon } from "@/components/ui/icons";
 import { Spinner } from "@/components/ui/spinner";
 import { DocumentIcon, UploadIcon } from "./knowledge-icons";
 import { ACCEPTED_FILES, formatBytes, type PlanLimits } from "./types";
-import type { UploadItem, Uploads } from "./use-upload";
+import type { TrackedUpload, Uploads } from "./use-upload";
 
 function hasFiles(event: DragEvent) {
   return event.dataTransfer.types.includes("Files");
@@ -94,19 +94,28 @@ function DropZone({ limits, disabled, onFiles }: { limits: PlanLimits | undefine
   );
 }
 
-function UploadRow({ item, onCancel, onDismiss }: { item: UploadItem; onCancel: () => void; onDismiss: () => void }) {
+function UploadRow({ item, onCancel, onDismiss }: { item: TrackedUpload; onCancel: () => void; onDismiss: () => void }) {
   const t = useT();
   const locale = useLocale();
   const percent = Math.round(item.progress * 100);
+  const failed = item.phase === "sendFailed" || item.phase === "failed";
   return (
     <li className="flex items-start gap-3 py-3">
       <span
         className={clsx(
           "mt-0.5 flex size-8 shrink-0 items-center justify-center rounded-lg",
-          item.state === "failed" ? "bg-red-50 text-red-600" : item.state === "done" ? "bg-emerald-50 text-emerald-600" : "bg-slate-100 text-slate-500",
+          failed ? "bg-red-50 text-red-600" : item.phase === "ready" ? "bg-emerald-50 text-emerald-600" : "bg-slate-100 text-slate-500",
         )}
       >
-        {item.state === "failed" ? <AlertIcon className="size-4" /> : item.state === "done" ? <CheckCircleIcon className="size-4" /> : <DocumentIcon className="size-4" />}
+        {failed ? (
+          <AlertIcon className="size-4" />
+        ) : item.phase === "ready" ? (
+          <CheckCircleIcon className="size-4" />
+        ) : item.phase === "processing" ? (
+          <Spinner className="size-4" />
+        ) : (
+          <DocumentIcon className="size-4" />
+        )}
       </span>
       <div className="min-w-0 flex-1">
         <p className="flex flex-wrap items-baseline gap-x-2">
@@ -132,13 +141,14 @@ function UploadRow({ item, onCancel, onDismiss }: { item: UploadItem; onCancel: 
             </span>
           </div>
         )}
-        {/* Rendered from the start, so the live region announces when the upload ends. */}
-        <p aria-live="polite" className="mt-0.5 text-xs text-emerald-700 empty:mt-0">
-          {item.state === "done" && t("knowledge.upload.done")}
+        {/* Rendered from the start, so the live region announces each step of the document. */}
+        <p aria-live="polite" className={clsx("mt-0.5 text-xs empty:mt-0", item.phase === "ready" ? "text-emerald-700" : "text-slate-600")}>
+          {item.phase === "processing" && t("knowledge.upload.done")}
+          {item.phase === "ready" && t("knowledge.upload.ready")}
         </p>
-        {item.state === "failed" && (
+        {failed && (
           <p role="alert" className="mt-0.5 text-sm text-red-700">
-            {item.error}
+            {item.phase === "failed" ? t("knowledge.upload.processingFailed") : item.error}
           </p>
         )}
       </div>
@@ -158,7 +168,7 @@ function UploadRow({ item, onCancel, onDismiss }: { item: UploadItem; onCancel: 
 }
 
 /** Uploads and what became of them; `items` picks which of the hook's uploads to show here. */
-export function UploadList({ uploads, items }: { uploads: Uploads; items: UploadItem[] }) {
+export function UploadList({ uploads, items }: { uploads: Uploads; items: TrackedUpload[] }) {
   const t = useT();
   if (!items.length) return null;
   const finished = items.some((item) => item.state !== "uploading");

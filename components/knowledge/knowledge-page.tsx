@@ -43,7 +43,7 @@ export function KnowledgePage() {
   const documents = useDocuments();
   const limits = usePlanLimits();
   const refresh = useKnowledgeRefresh();
-  const uploads = useUploads({ limits: limits.data, onUploaded: refresh });
+  const uploads = useUploads({ limits: limits.data, documents: documents.data, onUploaded: refresh });
   const [addNotice, setAddNotice] = useNotice();
   const [listNotice, setListNotice] = useNotice();
   const announcement = useStatusAnnouncement(documents.data);

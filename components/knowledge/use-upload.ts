@@ -5,8 +5,8 @@ import { useLocale, useT } from "@/components/providers/i18n";
 import { useCurrentTenant } from "@/components/shell/shell-context";
 import { formatBytes, isAcceptedFile, type KnowledgeDocument, type PlanLimits } from "./types";
 
-/** How long a finished upload stays in the list before the document list takes over. */
-const DONE_VISIBLE_MS = 6_000;
+/** How long an upload whose document is ready stays in the list before the document list takes over. */
+const READY_VISIBLE_MS = 6_000;
 
 export interface UploadItem {
   key: string;
@@ -18,6 +18,19 @@ export interface UploadItem {
   /** 0…1, from xhr.upload.onprogress. */
   progress: number;
   error?: string;
+  /** The document the server created (or whose file it replaced), once the upload is done. */
+  documentId?: string;
+}
+
+/** What the seller sees of an upload: the transfer, then the document's own state as the list reports it. */
+export type UploadPhase = "uploading" | "sendFailed" | "processing" | "ready" | "failed";
+
+export function uploadPhase(item: UploadItem, documents: Pick<KnowledgeDocument, "id" | "status">[] | undefined): UploadPhase {
+  if (item.state === "uploading") return "uploading";
+  if (item.state === "failed") return "sendFailed";
+  const doc = documents?.find((d) => d.id === item.documentId);
+  if (!doc) return "processing";
+  return doc.status === "ready" ? "ready" : doc.status === "failed" ? "failed" : "processing";
 }
 
 /** The localized message of the route's error body ({ error: { code, message } }, server/api/route-errors.ts). */
@@ -37,7 +50,16 @@ function megabytes(bytes: number) {
  * plan would refuse anyway (too big, no room, a format the server cannot read) fails
  * at once, without sending anything; the server still decides.
  */
-export function useUploads({ limits, onUploaded }: { limits: PlanLimits | undefined; onUploaded: () => unknown }) {
+export function useUploads({
+  limits,
+  documents,
+  onUploaded,
+}: {
+  limits: PlanLimits | undefined;
+  /** The document list (polled while anything processes): an upload follows its document's state. */
+  documents: KnowledgeDocument[] | undefined;
+  onUploaded: () => unknown;
+}) {
   const t = useT();
   const locale = useLocale();
   const tenant = useCurrentTenant();
@@ -66,9 +88,10 @@ export function useUploads({ limits, onUploaded }: { limits: PlanLimits | undefi
       xhr.onload = () => {
         requests.current.delete(key);
         if (xhr.status === 201) {
-          update(key, { state: "done", progress: 1 });
+          const created: unknown = xhr.response;
+          const documentId = typeof created === "object" && created !== null && "id" in created && typeof created.id === "string" ? created.id : undefined;
+          update(key, { state: "done", progress: 1, documentId });
           void onUploaded();
-          setTimeout(() => remove(key), DONE_VISIBLE_MS);
         } else {
           update(key, { state: "failed", error: errorMessage(xhr.response) ?? t("errors.internal") });
         }
@@ -116,6 +139,16 @@ export function useUploads({ limits, onUploaded }: { limits: PlanLimits | undefi
     [items, limits, locale, send, t],
   );
 
+  // Once its document is ready, an upload leaves the list after a moment; a failed one stays until hidden.
+  const leaving = useRef(new Set<string>());
+  useEffect(() => {
+    for (const item of items) {
+      if (leaving.current.has(item.key) || uploadPhase(item, documents) !== "ready") continue;
+      leaving.current.add(item.key);
+      setTimeout(() => remove(item.key), READY_VISIBLE_MS);
+    }
+  }, [documents, items, remove]);
+
   // Leaving the page would cut the uploads short: the browser asks first.
   const uploading = items.some((item) => item.state === "uploading");
   useEffect(() => {
@@ -126,7 +159,7 @@ export function useUploads({ limits, onUploaded }: { limits: PlanLimits | undefi
   }, [uploading]);
 
   return {
-    items,
+    items: items.map((item) => ({ ...item, phase: uploadPhase(item, documents) })),
     add,
     cancel: (key: string) => requests.current.get(key)?.abort(),
     dismiss: remove,
@@ -135,3 +168,4 @@ export function useUploads({ limits, onUploaded }: { limits: PlanLimits | undefi
 }
 
 export type Uploads = ReturnType<typeof useUploads>;
+export type TrackedUpload = Uploads["items"][number];
