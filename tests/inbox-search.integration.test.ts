@@ -133,8 +133,8 @@ describe("inbox search", () => {
   it("keeps each shop's terms to itself", async () => {
     const visible = await tenantDb(db.prisma, shop.tenant.id).$scoped((tx) => tx.conversationTerm.count({ where: { conversationId: ids.foreign! } }));
     expect(visible).toBe(0);
-    const [{ count }] = await db.owner.query<{ count: number }>(`SELECT count(*)::int AS count FROM conversation_terms WHERE conversation_id = $1`, [ids.foreign]);
-    expect(count).toBeGreaterThan(0);
+    const [row] = await db.owner.query<{ count: number }>(`SELECT count(*)::int AS count FROM conversation_terms WHERE conversation_id = $1`, [ids.foreign]);
+    expect(row!.count).toBeGreaterThan(0);
   });
 });
 
