@@ -57,6 +57,8 @@ export async function openBenchDatabase(): Promise<BenchDatabase> {
       await owner.$disconnect();
       await ownerPool.end().catch(() => undefined);
       await db.close();
+      // BENCH_KEEP_DATABASE=1 leaves it for EXPLAIN and friends (drop it yourself).
+      if (process.env.BENCH_KEEP_DATABASE === "1") return console.log(`\n(kept database ${name})`);
       const c = new pg.Client({ connectionString: adminUrl });
       await c.connect();
       await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);

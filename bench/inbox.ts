@@ -130,7 +130,7 @@ export async function benchInbox(bench: BenchDatabase, opts: { conversations: nu
     ["search: common word", () => search(pick(WORDS))],
     ["search: inflected word", () => search(pick(["paczkę", "kurtki", "zwrotu", "fakturę", "reklamację", "przesyłki"]))],
     ["search: 2 words", () => search(pick(["zwrot pieniędzy", "kurtka zimowa", "paczka nie dotarła", "faktura firma"]))],
-    ["search: buyer's surname", () => search(`${pick(ROOTS)}iej`)],
+    ["search: buyer's surname", () => search(`${pick(ROOTS)}skiej`)],
     ["search: order item", () => search(pick(["nordic", "merino", "plecak urban", "voyager"]))],
     ["search: one buyer's login", () => search(`kupujacy_${1 + Math.floor(Math.random() * opts.conversations)}`)],
     ["search: a waybill", () => search(String(620000000000 + 13 * 5 * (1 + Math.floor(Math.random() * (opts.conversations / 5 - 1)))))],

@@ -7,6 +7,7 @@ import { drainInlineJobs } from "@/server/infra/jobs";
 import { ingestThreads } from "@/server/inbox/ingest";
 import { reindexOutdatedConversations, SEARCH_VERSION, storeConversationFacts } from "@/server/inbox/search-index";
 import { planSearch } from "@/server/inbox/search-query";
+import { searchPage, type SearchCursor } from "@/server/inbox/search-page";
 import { tenantDb } from "@/server/db/tenant-scope";
 
 let db: TestDatabase;
@@ -135,6 +136,24 @@ describe("inbox search", () => {
     expect(visible).toBe(0);
     const [row] = await db.owner.query<{ count: number }>(`SELECT count(*)::int AS count FROM conversation_terms WHERE conversation_id = $1`, [ids.foreign]);
     expect(row!.count).toBeGreaterThan(0);
+  });
+});
+
+describe("search plans", () => {
+  it("walking by recency and starting from the postings find the same rows in the same order", async () => {
+    const scoped = tenantDb(db.prisma, shop.tenant.id);
+    const page = (search: string, limit: number, cursor: SearchCursor | null = null) => searchPage(scoped, shop.tenant.id, planSearch(search), [], cursor, 50, limit);
+    for (const search of ["zwrot pieniędzy", "pieniędzy zwrot", "kurtka", "paczka i", "zwrot pie", "kurt", "anka_k", "#1", "nic-takiego"]) {
+      const walked = await page(search, 0);
+      expect(walked.map((r) => r.id), search).toEqual((await page(search, Number.POSITIVE_INFINITY)).map((r) => r.id));
+      if (walked.length > 1) {
+        const [first] = walked;
+        const after = { rank: first!.rank, at: first!.last_message_at, id: first!.id };
+        expect((await page(search, 0, after)).map((r) => r.id), `${search} after the first`).toEqual(walked.slice(1).map((r) => r.id));
+        expect((await page(search, Number.POSITIVE_INFINITY, after)).map((r) => r.id)).toEqual(walked.slice(1).map((r) => r.id));
+      }
+    }
+    expect((await page("zwrot pieniędzy", 0)).map((r) => name(r.id))).toEqual(["refund", "money", "returns"]);
   });
 });
 

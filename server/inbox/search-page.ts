@@ -15,7 +15,7 @@ import { prefixEnd, type SearchPlan, type SearchRank, type TermSet } from "./sea
  * Counting is capped, so even a word in every conversation costs at most CANDIDATES
  * index entries.
  */
-const CANDIDATES = 1_500;
+const CANDIDATES = 3_000;
 
 export interface SearchCursor {
   rank: number;
@@ -36,20 +36,34 @@ export async function searchPage(
   filters: Prisma.Sql[],
   cursor: SearchCursor | null,
   want: number,
+  /** Tests set it to 0 or Infinity to check that both plans find the same rows. */
+  candidateLimit = CANDIDATES,
 ): Promise<SearchRow[]> {
   const sets = distinctSets(plan);
   const counts = sets.length ? await countPostings(db, tenantId, sets) : [];
   const countOf = (set: TermSet) => counts[sets.findIndex((s) => sameSet(s, set))] ?? 0;
+  // What the postings rule out needs no probe: a "some" rank without the words nobody wrote,
+  // an "every" rank with such a word at all.
+  const ranks = plan.ranks.map((r): SearchRank | null => {
+    const sets = r.match === "some" ? r.sets.filter((s) => countOf(s) > 0) : r.sets;
+    const impossible = r.match === "some" ? !sets.length : sets.some((s) => countOf(s) === 0);
+    if (impossible && r.number == null) return null;
+    return { ...r, sets: impossible ? [] : sets };
+  });
   const rows: SearchRow[] = [];
-  for (let rank = cursor?.rank ?? 0; rank < plan.ranks.length && rows.length < want; rank++) {
-    const current = plan.ranks[rank]!;
-    const where = [...filters, rankSql(tenantId, current)];
-    const previous = plan.ranks[rank - 1];
+  for (let rank = cursor?.rank ?? 0; rank < ranks.length && rows.length < want; rank++) {
+    const current = ranks[rank];
+    if (!current) continue;
+    const driver = candidateSets(current, countOf, candidateLimit);
+    // The candidates already satisfy the sets they came from: only the others need probes.
+    const rest = driver ? { ...current, sets: current.match === "some" ? [] : current.sets.filter((s) => !driver.includes(s)) } : current;
+    const where = [...filters];
+    if (!driver || rest.sets.length) where.push(rankSql(tenantId, rest));
+    const previous = ranks[rank - 1];
     if (previous) where.push(Prisma.sql`NOT ${rankSql(tenantId, previous)}`);
     if (rank > 0 && plan.ranks[0]?.number != null) where.push(Prisma.sql`c.number <> ${plan.ranks[0].number}`);
     if (cursor && rank === cursor.rank) where.push(Prisma.sql`(c.last_message_at, c.id) < (${cursor.at}::timestamptz, ${cursor.id}::uuid)`);
 
-    const driver = candidateSets(current, countOf);
     if (driver) {
       const ids = await candidateIds(db, tenantId, driver, current.number);
       if (!ids.length) continue;
@@ -66,14 +80,14 @@ export async function searchPage(
 }
 
 /** The sets whose postings give a rank's candidates when they are few; null to walk instead. */
-function candidateSets(rank: SearchRank, countOf: (set: TermSet) => number): TermSet[] | null {
+function candidateSets(rank: SearchRank, countOf: (set: TermSet) => number, limit: number): TermSet[] | null {
   if (!rank.sets.length) return [];
   if (rank.match === "some") {
     const total = rank.sets.reduce((sum, s) => sum + countOf(s), 0);
-    return total <= CANDIDATES ? rank.sets : null;
+    return total <= limit ? rank.sets : null;
   }
   const rarest = rank.sets.reduce((a, b) => (countOf(b) < countOf(a) ? b : a));
-  return countOf(rarest) <= CANDIDATES ? [rarest] : null;
+  return countOf(rarest) <= limit ? [rarest] : null;
 }
 
 async function candidateIds(db: ScopedDb, tenantId: string, sets: TermSet[], number: number | null): Promise<string[]> {
@@ -83,18 +97,29 @@ async function candidateIds(db: ScopedDb, tenantId: string, sets: TermSet[], num
   return rows.map((r) => r.id);
 }
 
-/** The rank's condition on conversation c, as index probes into its postings. */
+/**
+ * The rank's condition on conversation c, as index probes into its postings. OFFSET 0
+ * keeps each EXISTS a per-row probe: flattened into a semi-join, PostgreSQL would read
+ * all of a common word's postings and join them all before taking the newest page.
+ */
 function rankSql(tenantId: string, rank: SearchRank): Prisma.Sql {
-  const probes = rank.sets.map((s) => Prisma.sql`EXISTS (SELECT 1 FROM conversation_terms t WHERE t.tenant_id = ${tenantId}::uuid AND t.conversation_id = c.id AND ${termMatch(s)})`);
+  // One probe per form of match: with OR inside, the index could not seek on the term.
+  const probe = (match: Prisma.Sql) => Prisma.sql`EXISTS (SELECT 1 FROM conversation_terms t WHERE t.tenant_id = ${tenantId}::uuid AND t.conversation_id = c.id AND ${match} OFFSET 0)`;
+  const probes = rank.sets.map((s) => Prisma.sql`(${Prisma.join(termMatches(s).map(probe), " OR ")})`);
   const words = probes.length ? Prisma.sql`(${Prisma.join(probes, rank.match === "every" ? " AND " : " OR ")})` : Prisma.sql`FALSE`;
   return rank.number != null ? Prisma.sql`(c.number = ${rank.number} OR ${words})` : words;
 }
 
-function termMatch(set: TermSet): Prisma.Sql {
+/** A set's conditions on posting t: its terms, its beginning (each an index seek). */
+function termMatches(set: TermSet): Prisma.Sql[] {
   const parts: Prisma.Sql[] = [];
   if (set.terms.length) parts.push(Prisma.sql`t.term = ANY(${set.terms}::text[])`);
   if (set.prefix) parts.push(Prisma.sql`(t.term >= ${set.prefix} AND t.term < ${prefixEnd(set.prefix)})`);
-  return parts.length ? Prisma.sql`(${Prisma.join(parts, " OR ")})` : Prisma.sql`FALSE`;
+  return parts.length ? parts : [Prisma.sql`FALSE`];
+}
+
+function termMatch(set: TermSet): Prisma.Sql {
+  return Prisma.sql`(${Prisma.join(termMatches(set), " OR ")})`;
 }
 
 /** Postings per set, each count stopping at CANDIDATES + 1 (more only means "walk"). */
