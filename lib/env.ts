@@ -105,11 +105,15 @@ const EnvSchema = z.object({
   INFRA_MONTHLY_COST_PLN: z.coerce.number().min(0).default(0),
   /** Days a company whose payment failed keeps full access before AI replies pause. */
   BILLING_GRACE_DAYS: z.coerce.number().int().min(0).max(60).default(7),
-  SEED_DEMO: z.preprocess((v) => v !== "0" && v !== "false", z.boolean()),
+  /**
+   * Seed the demo shop (with its published password) on an empty database. Default: yes on
+   * an embedded install or in development, no in production on a real database.
+   */
+  SEED_DEMO: z.enum(["0", "1", "false", "true"]).optional(),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
 });
 
-export type Env = z.infer<typeof EnvSchema> & { authSecret: string; encryptionKey: Buffer };
+export type Env = Omit<z.infer<typeof EnvSchema>, "SEED_DEMO"> & { SEED_DEMO: boolean; authSecret: string; encryptionKey: Buffer };
 
 function formatIssues(error: z.ZodError): string {
   return error.issues.map((i) => `  - ${i.path.join(".") || "(env)"}: ${i.message}`).join("\n");
@@ -165,8 +169,10 @@ export function env(): Env {
   if (result.data.STRIPE_SECRET_KEY && result.data.STRIPE_PRICES.length === 0) {
     throw new Error("Invalid configuration:\n  - STRIPE_PRICES: required with STRIPE_SECRET_KEY (e.g. start:month=price_…,pro:month=price_…)");
   }
+  const productionDatabase = !!result.data.DATABASE_URL && result.data.NODE_ENV === "production";
   cached = {
     ...result.data,
+    SEED_DEMO: result.data.SEED_DEMO === undefined ? !productionDatabase : result.data.SEED_DEMO === "1" || result.data.SEED_DEMO === "true",
     authSecret: resolveGeneratedSecret(result.data, "NEXTAUTH_SECRET", result.data.NEXTAUTH_SECRET),
     encryptionKey: Buffer.from(resolveGeneratedSecret(result.data, "ENCRYPTION_KEY", result.data.ENCRYPTION_KEY), "base64"),
   };

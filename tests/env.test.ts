@@ -48,4 +48,24 @@ describe("configuration", () => {
       { planId: "pro", interval: "year", priceId: "price_2" },
     ]);
   });
+
+  it("seeds the demo shop (published password) by default, except in production on a real database", () => {
+    const seeds = (vars: Record<string, string | undefined>) => {
+      for (const [k, v] of Object.entries(vars)) {
+        if (v === undefined) delete process.env[k];
+        else process.env[k] = v;
+      }
+      resetEnvForTests();
+      return env().SEED_DEMO;
+    };
+    const production = { NEXTAUTH_SECRET: "s".repeat(32), ENCRYPTION_KEY: Buffer.alloc(32, 7).toString("base64") };
+    expect(seeds({ DATABASE_URL: undefined, NODE_ENV: "production", SEED_DEMO: undefined })).toBe(true);
+    expect(seeds({ DATABASE_URL: "postgresql://app@db.example/bokai", NODE_ENV: "development", SEED_DEMO: undefined })).toBe(true);
+    expect(seeds({ ...production, DATABASE_URL: "postgresql://app@db.example/bokai", NODE_ENV: "production", SEED_DEMO: undefined })).toBe(false);
+    expect(seeds({ ...production, DATABASE_URL: "postgresql://app@db.example/bokai", NODE_ENV: "production", SEED_DEMO: "1" })).toBe(true);
+    expect(seeds({ DATABASE_URL: undefined, NODE_ENV: "development", SEED_DEMO: "0" })).toBe(false);
+    process.env.SEED_DEMO = "yes please";
+    resetEnvForTests();
+    expect(() => env()).toThrow(/SEED_DEMO/);
+  });
 });

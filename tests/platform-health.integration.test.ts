@@ -35,7 +35,9 @@ describe("GET /api/health", () => {
       embeddings: "none",
       rateLimit,
       rateLimitShared: rateLimit !== "memory",
+      rateLimitStore: rateLimit === "memory" ? "not_used" : "ok",
       jobs: "inline",
+      model: "offline",
     });
     expect(Date.parse(String(body.time))).not.toBeNaN();
   });

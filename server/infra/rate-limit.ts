@@ -77,6 +77,17 @@ function redis(): Redis {
   return sharedRedis;
 }
 
+/** Whether the shared rate-limit store answers (for /api/health); null when limits are in-process. */
+export async function rateLimitStoreReachable(timeoutMs = 1_000): Promise<boolean | null> {
+  if (rateLimitBackend() === "memory") return null;
+  try {
+    const pong = await Promise.race([redis().ping(), new Promise<never>((_, reject) => setTimeout(() => reject(new Error("timeout")), timeoutMs).unref())]);
+    return pong === "PONG";
+  } catch {
+    return false;
+  }
+}
+
 /** A sliding-window limiter on the configured backend (Upstash REST, Redis, or in-process). */
 export function createRateLimiter(rule: RateLimitRule, backend = rateLimitBackend()): RateLimiter {
   if (backend === "memory") return new MemoryRateLimiter(rule);
