@@ -60,9 +60,12 @@ test("a new company sees who answers, saves how the assistant writes and tries i
     await expect(page.getByRole("meter", { name: pl.ai.ui.status.spendMeter })).toHaveAttribute("aria-valuetext", /^0,00\s?zł z /);
   });
 
-  await test.step("nothing is sent automatically by default; without channels the matrix says where to connect one", async () => {
+  await test.step("nothing is sent automatically by default, not even on the new company's test channel", async () => {
     await expect(page.getByText(pl.ai.ui.autoSend.note)).toBeVisible();
-    await expect(page.getByText(pl.ai.ui.autoSend.noChannels)).toBeVisible();
+    const shippingOnTest = page.getByRole("checkbox", { name: plText("ai.ui.autoSend.cell", { intent: pl.ai.ui.intents.shipping, channel: pl.inbox.channelKind.demo }) });
+    await expect(shippingOnTest).toBeVisible();
+    await expect(shippingOnTest).not.toBeChecked();
+    await expect(page.getByRole("checkbox", { checked: true })).toHaveCount(0);
     await expect(page.getByRole("switch", { name: pl.ai.ui.settings.enabled })).toBeChecked();
   });
 

@@ -3,7 +3,7 @@ import { hasChromium, newAccount, pl, plText, SKIP_REASON, slugOf, submitSignUp,
 
 test.skip(!hasChromium, SKIP_REASON);
 
-test("a new company starts with an empty inbox, no channels and the inbox settings to fill in", async ({ page }) => {
+test("a new company starts with an empty inbox, a test channel to try the assistant on, and the inbox settings to fill in", async ({ page }) => {
   const owner = newAccount("Sklep Ewy");
   await page.goto("/sign-up");
   await submitSignUp(page, owner);
@@ -19,7 +19,11 @@ test("a new company starts with an empty inbox, no channels and the inbox settin
   await test.step("without Allegro credentials on the server, connecting is disabled and says why", async () => {
     const settingsNav = page.getByRole("navigation", { name: pl.settingsNav.label });
     await expect(settingsNav.getByRole("link", { name: pl.settingsNav.channels })).toHaveAttribute("aria-current", "page");
-    await expect(page.getByText(pl.channels.empty)).toBeVisible();
+    // The one channel a new company has is its test channel, marked as such.
+    const channels = page.getByRole("list", { name: pl.channels.listTitle });
+    await expect(channels.getByRole("listitem")).toHaveCount(1);
+    await expect(channels.getByRole("listitem")).toContainText(pl.channels.testChannel);
+    await expect(channels.getByRole("button", { name: pl.channels.pollNow })).toHaveCount(0);
     const connect = page.getByRole("button", { name: pl.channels.connectAllegro });
     await expect(connect).toBeDisabled();
     await expect(connect).toHaveAccessibleDescription(pl.channels.allegroNotConfigured);
@@ -34,6 +38,18 @@ test("a new company starts with an empty inbox, no channels and the inbox settin
     await success.getByRole("button", { name: pl.channels.dismiss }).click();
     await expect(success).toBeHidden();
     await expect(page).toHaveURL(`/t/${slug}/settings/channels`);
+  });
+
+  await test.step("a sample question sent as a buyer on the test channel lands in the inbox", async () => {
+    await page.goto(`/t/${slug}/inbox`);
+    await page.getByRole("button", { name: pl.inbox.simulate.open }).click();
+    const dialog = page.getByRole("dialog", { name: pl.inbox.simulate.title });
+    await dialog.getByRole("group", { name: pl.inbox.simulate.samples }).getByRole("button", { name: pl.inbox.simulate.sample2 }).click();
+    await expect(dialog.getByLabel(pl.inbox.simulate.text)).toHaveValue(pl.inbox.simulate.sample2);
+    await dialog.getByRole("button", { name: pl.inbox.simulate.submit }).click();
+    await expect(page.getByText(plText("inbox.simulate.done", { number: 1 }))).toBeVisible();
+    await expect(page.getByRole("list", { name: pl.inbox.conversations })).toContainText(pl.inbox.simulate.sample2);
+    await page.goto(`/t/${slug}/settings/channels`);
   });
 
   await test.step("response targets are edited in hours and kept", async () => {

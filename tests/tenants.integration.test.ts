@@ -38,6 +38,16 @@ describe("sign-up", () => {
     const current = await caller.tenants.current({ tenantSlug: shop.tenant.slug });
     expect(current).toMatchObject({ id: shop.tenant.id, name: "Shop signup", role: "owner", defaultLanguage: "pl" });
     expect(await caller.tenants.listMine()).toEqual([expect.objectContaining({ slug: shop.tenant.slug, role: "owner" })]);
+    // A test channel to try the assistant on before any marketplace is connected; never polled.
+    const channels = await caller.inbox.channels({ tenantSlug: shop.tenant.slug });
+    expect(channels).toEqual([expect.objectContaining({ kind: "demo", name: "Kanał testowy", status: "active" })]);
+  });
+
+  it("a company created later also gets its test channel", async () => {
+    const shop = await seedTenant(db, "second-company");
+    const caller = callerFor(db, shop.owner);
+    const created = await caller.tenants.create({ name: "Drugi sklep" });
+    expect(await caller.inbox.channels({ tenantSlug: created.slug })).toEqual([expect.objectContaining({ kind: "demo", status: "active" })]);
   });
 
   it("rejects a duplicate email (any case) with CONFLICT and leaves no orphan tenant", async () => {

@@ -60,7 +60,9 @@ function ChannelRow({
             <ChannelStatusBadge status={channel.status} />
           </p>
           <p className="text-sm text-slate-600">
-            {channel.lastPolledAt ? (
+            {channel.kind === "demo" ? (
+              t("channels.testChannel")
+            ) : channel.lastPolledAt ? (
               <span title={formatDateTime(channel.lastPolledAt, locale)}>
                 {t("channels.lastPolled", { time: formatRelative(channel.lastPolledAt, now, locale) })}
               </span>
@@ -75,7 +77,7 @@ function ChannelRow({
         </div>
         {admin && channel.status !== "disconnected" && (
           <div role="group" aria-label={t("channels.channelActions", { name: channel.name })} className="flex shrink-0 gap-2">
-            {channel.status === "active" && (
+            {channel.status === "active" && channel.kind !== "demo" && (
               <Button variant="secondary" size="sm" loading={polling} loadingText={t("channels.polling")} onClick={onPoll}>
                 {t("channels.pollNow")}
               </Button>

@@ -12,6 +12,9 @@ import { Button } from "@/components/ui/button";
 import { Field, TextField } from "@/components/ui/field";
 import { useInboxRefresh } from "./use-inbox-refresh";
 
+/** Questions a new seller can send with one click, to see the assistant answer, draft and hand off. */
+const SAMPLES = ["inbox.simulate.sample1", "inbox.simulate.sample2", "inbox.simulate.sample3", "inbox.simulate.sample4"] as const;
+
 export interface SimulationTarget {
   id: string;
   number: number;
@@ -122,6 +125,18 @@ export function SimulateMessageDialog({
                 />
               )}
             </Field>
+            <div role="group" aria-label={t("inbox.simulate.samples")} className="flex flex-wrap gap-2">
+              {SAMPLES.map((key) => (
+                <button
+                  key={key}
+                  type="button"
+                  onClick={() => setText(t(key))}
+                  className="cursor-pointer rounded-full border border-slate-200 bg-slate-50 px-3 py-1 text-left text-xs text-slate-700 hover:border-brand-300 hover:bg-brand-50"
+                >
+                  {t(key)}
+                </button>
+              ))}
+            </div>
             <div className="flex flex-col-reverse gap-2 pt-1 sm:flex-row sm:justify-end">
               <Button variant="secondary" onClick={onClose} disabled={simulate.isPending}>
                 {t("common.cancel")}

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Database } from "@/server/db/client";
-import type { ScopedDb } from "@/server/db/tenant-scope";
+import type { ScopedDb, ScopedTransaction } from "@/server/db/tenant-scope";
 import { connectorFor } from "@/server/marketplaces/registry";
 import { dispatchTenantOutbox } from "@/server/infra/outbox";
 import { emitJobs } from "@/server/infra/jobs";
@@ -43,13 +43,16 @@ export async function requestPoll(db: ScopedDb, tenantId: string, channelAccount
   ]);
 }
 
+/** Every company's test channel: the seller writes as a buyer there and watches the AI answer. */
+export const DEMO_CHANNEL_NAME = "Kanał testowy";
+
+export function createDemoChannel(db: ScopedDb | ScopedTransaction, tenantId: string) {
+  return db.channelAccount.create({ data: { tenantId, kind: "demo", name: DEMO_CHANNEL_NAME, externalAccountId: "demo" }, select: { id: true } });
+}
+
 export async function ensureDemoChannel(db: ScopedDb, tenantId: string) {
   const existing = await db.channelAccount.findFirst({ where: { kind: "demo" }, select: { id: true } });
-  if (existing) return existing;
-  return db.channelAccount.create({
-    data: { tenantId, kind: "demo", name: "Demo", externalAccountId: "demo" },
-    select: { id: true },
-  });
+  return existing ?? createDemoChannel(db, tenantId);
 }
 
 /**

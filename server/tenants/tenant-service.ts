@@ -8,6 +8,7 @@ import { randomUUID } from "node:crypto";
 import type { z } from "zod";
 import type { ZUpdateTenantSettingsInput } from "./schemas";
 import { DEFAULT_PLAN_ID, trialEndFor } from "@/server/billing/billing-service";
+import { createDemoChannel } from "@/server/inbox/channel-service";
 import type { MembershipRole } from "@/server/db/generated/client";
 
 export const tenantSelect = {
@@ -33,6 +34,9 @@ export async function insertTenantWithOwner(
     select: tenantSelect,
   });
   await tx.membership.create({ data: { tenantId: tenant.id, userId: input.userId, role: "owner" } });
+  // A test channel, so the seller can write as a buyer and watch the AI answer before any
+  // marketplace is connected (it is marked as a test channel and can be removed).
+  await createDemoChannel(tx, tenant.id);
   return tenant;
 }
 
