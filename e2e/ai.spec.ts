@@ -155,13 +155,17 @@ test("a buyer's question gets an AI draft in the inbox, which the seller edits a
     });
 
     const edited = `Dzień dobry! Dostawa kurierem InPost kosztuje 14,99 zł, a paczkę wysyłamy w ciągu 24 godzin. (${uniqueId()})`;
-    await test.step("the seller edits the draft and sends it; it appears in the thread marked as written by the AI", async () => {
+    await test.step("the seller edits the draft and sends it; it appears in the thread as the seller's, based on an AI draft", async () => {
       await draft.getByLabel(pl.ai.ui.draft.textLabel).fill(edited);
       await expect(draft).toContainText(pl.ai.ui.draft.edited);
+      // An edit in progress survives a reload.
+      await page.reload();
+      await expect(draft.getByLabel(pl.ai.ui.draft.textLabel)).toHaveValue(edited, { timeout: DRAFT_TIMEOUT });
       await draft.getByRole("button", { name: pl.ai.ui.draft.send, exact: true }).click();
       await expect(draft).toBeHidden();
       const message = page.getByRole("list", { name: pl.inbox.thread.timeline }).getByRole("article").filter({ hasText: edited });
-      await expect(message).toContainText(pl.ai.ui.aiBadgeLabel);
+      await expect(message).toContainText(pl.ai.ui.basedOnDraft);
+      await expect(message).not.toContainText(pl.ai.ui.aiBadgeLabel);
       await expect(message).toContainText(pl.inbox.delivery.sent);
       await expect(page.getByRole("status").filter({ hasText: pl.ai.ui.draft.sent })).toBeAttached();
     });

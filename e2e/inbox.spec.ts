@@ -122,6 +122,19 @@ test("a seller answers with Ctrl+Enter, inserts a canned reply, leaves an intern
 
   const replyBox = page.getByLabel(plText("inbox.reply.replyLabel", { name: buyer }));
 
+  await test.step("a half-written reply and note survive a reload", async () => {
+    await replyBox.fill("Sprawdzę to i zaraz");
+    await page.getByRole("radio", { name: pl.inbox.reply.note }).check();
+    const noteBox = page.getByLabel(pl.inbox.reply.noteLabel);
+    await noteBox.fill("Zapytać magazyn o wysyłkę za granicę");
+    await page.reload();
+    await expect(replyBox).toHaveValue("Sprawdzę to i zaraz");
+    await page.getByRole("radio", { name: pl.inbox.reply.note }).check();
+    await expect(noteBox).toHaveValue("Zapytać magazyn o wysyłkę za granicę");
+    await noteBox.fill("");
+    await page.getByRole("radio", { name: pl.inbox.reply.reply }).check();
+  });
+
   await test.step("the reply is queued and reaches the sent state", async () => {
     await replyBox.fill("Tak, wysyłamy do całej Unii Europejskiej.\nPozdrawiamy!");
     await expect(page.getByText(`${"Tak, wysyłamy do całej Unii Europejskiej.\nPozdrawiamy!".length} / 2000`)).toBeVisible();

@@ -136,6 +136,20 @@ describe("offline responder (no model configured)", () => {
     await drainInlineJobs();
     expect(await latest(drafted)).toMatchObject({ status: "sent" });
     await expect(caller().ai.sendDraft({ tenantSlug: slug(), replyId: draft.id })).rejects.toMatchObject({ code: "PRECONDITION_FAILED" });
+    // Rewritten by a person, the reply is theirs, based on the AI's draft.
+    const rewritten = (await caller().inbox.thread({ tenantSlug: slug(), conversationId: drafted })).messages.at(-1);
+    expect(rewritten).toMatchObject({ author: "seller", fromAiDraft: true, text: expect.stringContaining("P.S. Dziękujemy!") });
+
+    // Sent as written, it is the AI's, approved by the person.
+    const asWritten = await buyerWrites("Ile kosztuje wysyłka kurierem?");
+    const second = await latest(asWritten);
+    expect(second.status).toBe("draft");
+    await caller().ai.sendDraft({ tenantSlug: slug(), replyId: second.id, text: `  ${second.text}  ` });
+    const approved = (await caller().inbox.thread({ tenantSlug: slug(), conversationId: asWritten })).messages.at(-1);
+    expect(approved).toMatchObject({ author: "ai", fromAiDraft: true });
+    expect(approved?.authorUserId).toBeTruthy();
+    // A person's own reply is neither.
+    expect((await caller().inbox.thread({ tenantSlug: slug(), conversationId: escalated })).messages.at(-1)).toMatchObject({ author: "seller", fromAiDraft: false });
   });
 });
 

@@ -13,6 +13,7 @@ import { SourcesList } from "./sources-list";
 import type { AiReply } from "./types";
 import { useAiText } from "./use-ai-text";
 import { useDraftActions, useLatestReply, type DraftActions } from "./use-draft-actions";
+import { draftKey, readDraft, writeDraft } from "@/components/inbox/draft-store";
 
 /**
  * A reply waits for a person while it is a draft or an escalation, the conversation is
@@ -42,12 +43,19 @@ function Reasons({ title, reasons }: { title: string; reasons: string[] }) {
 function DraftEditor({ reply, actions, label }: { reply: AiReply; actions: DraftActions; label: string }) {
   const t = useT();
   const textareaId = useId();
-  const [text, setText] = useState(reply.text);
+  // The seller's edits of this draft survive a reload until it is sent or discarded.
+  const storedKey = draftKey(reply.id, "ai-draft");
+  const [text, setTextState] = useState(() => readDraft(storedKey) || reply.text);
   const edited = text.trim() !== reply.text.trim();
+  const setText = (value: string) => {
+    setTextState(value);
+    writeDraft(storedKey, value.trim() === reply.text.trim() ? "" : value);
+  };
 
   function send() {
     if (actions.busy) return;
     if (!text.trim()) return actions.setError(t("ai.ui.draft.emptyText"));
+    writeDraft(storedKey, "");
     actions.send(reply.id, edited ? text : undefined);
   }
 
@@ -112,7 +120,10 @@ function DiscardButton({ reply, actions }: { reply: AiReply; actions: DraftActio
     <Button
       variant="ghost"
       size="sm"
-      onClick={() => actions.discard(reply.id)}
+      onClick={() => {
+        writeDraft(draftKey(reply.id, "ai-draft"), "");
+        actions.discard(reply.id);
+      }}
       disabled={actions.sending || actions.regenerating}
       loading={actions.discarding}
       loadingText={t("ai.ui.draft.discarding")}

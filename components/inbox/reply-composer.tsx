@@ -18,17 +18,13 @@ import { LockIcon, PaperclipIcon, SendIcon } from "./inbox-icons";
 import { ACCEPTED_TYPES, useReplyAttachments, type ReplyAttachment } from "./use-reply-attachments";
 import { useInboxRefresh } from "./use-inbox-refresh";
 import { DEFAULT_REPLY_LIMIT, type CannedReply, type ThreadConversation } from "./types";
+import { draftKey, readDraft, writeDraft } from "./draft-store";
 
 export const REPLY_BOX_ID = "reply-box";
 const NOTE_LIMIT = 10_000;
 
 type Mode = "reply" | "note";
 
-/**
- * Unsent text per conversation and mode, kept for the browser session: moving to
- * another conversation (J/K, a click) must not throw away a half-written reply.
- */
-const drafts = new Map<string, string>();
 
 function ModeSwitch({ mode, onChange }: { mode: Mode; onChange: (mode: Mode) => void }) {
   const t = useT();
@@ -108,8 +104,8 @@ export function ReplyComposer({
   const counterId = useId();
   const errorId = useId();
   const [mode, setMode] = useState<Mode>("reply");
-  const draftKey = `${conversation.id}:${mode}`;
-  const [text, setTextState] = useState(() => drafts.get(`${conversation.id}:reply`) ?? "");
+  const currentDraft = draftKey(conversation.id, mode);
+  const [text, setTextState] = useState(() => readDraft(draftKey(conversation.id, "reply")));
   const [error, setError] = useState<string | null>(null);
   const [focused, setFocused] = useState(false);
   const attachments = useReplyAttachments(conversation.id);
@@ -117,13 +113,12 @@ export function ReplyComposer({
 
   const setText = (value: string) => {
     setTextState(value);
-    if (value) drafts.set(draftKey, value);
-    else drafts.delete(draftKey);
+    writeDraft(currentDraft, value);
     onTypingChange(focused && mode === "reply" && value.trim().length > 0);
   };
 
   const onSent = () => {
-    drafts.delete(draftKey);
+    writeDraft(currentDraft, "");
     setTextState("");
     attachments.clear();
     onTypingChange(false);
@@ -148,7 +143,7 @@ export function ReplyComposer({
   function switchMode(next: Mode) {
     setMode(next);
     setError(null);
-    setTextState(drafts.get(`${conversation.id}:${next}`) ?? "");
+    setTextState(readDraft(draftKey(conversation.id, next)));
     textareaRef.current?.focus();
   }
 

@@ -128,6 +128,7 @@ export function ThreadMessageItem({
         <p className={clsx("flex items-center gap-1.5 text-xs text-slate-500", !inbound && "justify-end")}>
           <span className="font-medium text-slate-700">{author}</span>
           {!inbound && message.author === "ai" && <AiBadge approvedBy={person} />}
+          {!inbound && message.author !== "ai" && message.fromAiDraft && <span className="text-slate-500">{t("ai.ui.basedOnDraft")}</span>}
           <ChannelBadge kind={channelKind} />
           <time dateTime={message.platformCreatedAt.toISOString()} title={formatDateTime(message.platformCreatedAt, locale)}>
             {formatTime(message.platformCreatedAt, locale)}

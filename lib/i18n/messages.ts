@@ -753,6 +753,7 @@ const pl = {
       needsHuman: "Wymaga człowieka",
       aiBadge: "AI",
       aiBadgeLabel: "Napisane przez asystenta AI",
+      basedOnDraft: "na podstawie szkicu AI",
       approvedBy: "zatwierdził(a): {name}",
       tools: {
         title: "Narzędzia (webhooki)",
@@ -1943,6 +1944,7 @@ const en: Shape<typeof pl> = {
       needsHuman: "Needs a person",
       aiBadge: "AI",
       aiBadgeLabel: "Written by the AI assistant",
+      basedOnDraft: "based on an AI draft",
       approvedBy: "approved by {name}",
       tools: {
         title: "Tools (webhooks)",

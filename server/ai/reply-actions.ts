@@ -49,11 +49,15 @@ async function draftFor(db: ScopedDb, replyId: string) {
   return reply;
 }
 
-/** One click: the draft (as written, or as the seller edited it) goes out like any reply. */
+/**
+ * One click: the draft goes out like any reply. Sent as written it is the AI's (approved by
+ * the person); rewritten, it is the person's, and the thread says it was based on an AI draft.
+ */
 export async function sendDraft(database: Database, db: ScopedDb, tenantId: string, userId: string, input: { replyId: string; text?: string }) {
   const draft = await draftFor(db, input.replyId);
   const text = input.text ?? draft.text;
-  const message = await sendReply(database, db, tenantId, { userId, kind: "ai" }, { conversationId: draft.conversationId, text });
+  const rewritten = input.text !== undefined && input.text.trim() !== draft.text.trim();
+  const message = await sendReply(database, db, tenantId, { userId, kind: rewritten ? "seller" : "ai" }, { conversationId: draft.conversationId, text });
   await db.aiReply.update({ where: { id: draft.id }, data: { status: "sent", messageId: message.id, ...(input.text !== undefined ? { text: input.text } : {}) } });
   return message;
 }

@@ -165,7 +165,14 @@ export async function getConversationThread(db: ScopedDb, tenantId: string, conv
     }),
   ]);
   const olderMessagesHidden = newestMessages.length > THREAD_WINDOW;
-  const messages = newestMessages.slice(0, THREAD_WINDOW).reverse();
+  // Replies that went out from an AI draft (a person's rewrite is labelled "based on an AI draft").
+  const fromDrafts = new Set(
+    (await db.aiReply.findMany({ where: { conversationId, status: "sent", messageId: { in: newestMessages.map((m) => m.id) } }, select: { messageId: true } })).map((r) => r.messageId),
+  );
+  const messages = newestMessages
+    .slice(0, THREAD_WINDOW)
+    .reverse()
+    .map((m) => ({ ...m, fromAiDraft: fromDrafts.has(m.id) }));
   const events = newestEvents.reverse();
   const authors = await db.user.findMany({
     where: { id: { in: [...new Set([...messages, ...notes, ...events].map((x) => ("authorUserId" in x ? x.authorUserId : x.actorUserId)).filter((x): x is string => !!x))] } },

@@ -1,0 +1,55 @@
+/**
+ * Unsent text of the reply box, per conversation and mode (reply / note). Kept in
+ * localStorage so that moving to another conversation, a reload or a closed tab does not
+ * throw away a half-written reply; a draft is dropped when it is sent or emptied, and
+ * forgotten after DRAFT_DAYS. Without storage (private mode, quota) it lives in memory.
+ */
+const PREFIX = "bokai:draft:";
+const DRAFT_DAYS = 14;
+const memory = new Map<string, string>();
+
+interface Stored {
+  text: string;
+  savedAt: number;
+}
+
+function storage(): Storage | null {
+  try {
+    return typeof window === "undefined" ? null : window.localStorage;
+  } catch {
+    return null;
+  }
+}
+
+export function draftKey(conversationId: string, mode: string) {
+  return `${PREFIX}${conversationId}:${mode}`;
+}
+
+export function readDraft(key: string): string {
+  const store = storage();
+  const raw = store?.getItem(key);
+  if (!raw) return memory.get(key) ?? "";
+  try {
+    const stored = JSON.parse(raw) as Partial<Stored>;
+    if (typeof stored.text === "string" && typeof stored.savedAt === "number" && Date.now() - stored.savedAt < DRAFT_DAYS * 86_400_000) return stored.text;
+  } catch {
+    // Not ours or damaged: forget it.
+  }
+  store?.removeItem(key);
+  return "";
+}
+
+export function writeDraft(key: string, text: string) {
+  const store = storage();
+  if (!text) {
+    memory.delete(key);
+    store?.removeItem(key);
+    return;
+  }
+  memory.set(key, text);
+  try {
+    store?.setItem(key, JSON.stringify({ text, savedAt: Date.now() } satisfies Stored));
+  } catch {
+    // Storage full or refused: the in-memory copy still survives moving between conversations.
+  }
+}
