@@ -40,7 +40,7 @@ export default defineConfig({
   reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
   use: {
     baseURL: BASE_URL,
-    // Polish is the product's first language; Accept-Language decides it until the user picks one.
+    // Polish is the product's first language (the browser's languages do not change it; a member's choice does).
     locale: "pl-PL",
     timezoneId: "Europe/Warsaw",
     trace: "retain-on-failure",

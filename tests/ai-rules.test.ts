@@ -6,6 +6,7 @@ import { unsupportedFacts } from "@/server/ai/grounding";
 import { parseCitations } from "@/server/ai/llm-responder";
 import { decide } from "@/server/ai/pipeline";
 import { DEFAULT_AI_SETTINGS } from "@/server/ai/settings-service";
+import { greetingName } from "@/server/ai/frames";
 
 describe("marketplace reply rules", () => {
   it.each([
@@ -134,5 +135,19 @@ describe("decision", () => {
     expect(decide("allegro", allowed, shipping, ["ai.reasons.notGrounded"], true).action).toBe("draft");
     expect(decide("allegro", allowed, shipping, ["ai.reasons.aiFailed"], false).action).toBe("escalate");
     expect(decide("allegro", DEFAULT_AI_SETTINGS, shipping, [], true)).toEqual({ action: "draft", reasons: ["ai.reasons.autoSendOff"] });
+  });
+});
+
+describe("the name a reply greets the buyer by", () => {
+  it("is the first name of a real name, never a login", () => {
+    expect(greetingName({ displayName: "Anna Kowalska", externalId: "anka_k" })).toBe("Anna");
+    expect(greetingName({ displayName: "Łukasz", externalId: "lukasz-88" })).toBe("Łukasz");
+    expect(greetingName({ displayName: "Jean-Luc O’Neill", externalId: "jl" })).toBe("Jean-Luc");
+    for (const login of ["kupujacy_demo", "marta_k93", "Jan1985", "anna.nowak", "tomek"]) {
+      expect(greetingName({ displayName: login, externalId: "x" }), login).toBeUndefined();
+    }
+    expect(greetingName({ displayName: "Celina", externalId: "Celina" })).toBeUndefined();
+    expect(greetingName({ displayName: null, externalId: "buyer" })).toBeUndefined();
+    expect(greetingName(null)).toBeUndefined();
   });
 });

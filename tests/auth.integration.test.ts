@@ -83,3 +83,18 @@ describe("change password", () => {
     expect(await authenticate(db, { email: shop.owner.email, password: PASSWORD, ip: "10.3.0.1" })).toMatchObject({ ok: true });
   });
 });
+
+describe("UI language", () => {
+  it("is kept with the member's account, for them only, and only Polish or English", async () => {
+    const shop = await seedTenant(db, "lang");
+    const other = await seedTenant(db, "lang-other");
+    const caller = callerFor(db, shop.owner);
+    await caller.auth.setLocale({ locale: "en" });
+    expect((await loadSessionUser(db, shop.owner.id))?.locale).toBe("en");
+    expect((await loadSessionUser(db, other.owner.id))?.locale).toBe("pl");
+    await expect(caller.auth.setLocale({ locale: "de" as "en" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(callerFor(db, null).auth.setLocale({ locale: "en" })).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+    await caller.auth.setLocale({ locale: "pl" });
+    expect((await loadSessionUser(db, shop.owner.id))?.locale).toBe("pl");
+  });
+});

@@ -35,10 +35,12 @@ describe("i18n", () => {
     expect(translate("en", "validation.tooLong", { max: 80 })).toBe("At most 80 characters.");
   });
 
-  it("prefers the cookie, then Accept-Language, then Polish", () => {
-    expect(resolveLocale("en", "pl-PL")).toBe("en");
-    expect(resolveLocale(undefined, "de-DE,en;q=0.8")).toBe("en");
-    expect(resolveLocale(undefined, "de-DE")).toBe("pl");
+  it("prefers this browser's choice, then the account's, then Polish; never the browser's languages", () => {
+    expect(resolveLocale("en", "pl")).toBe("en");
+    expect(resolveLocale("pl", "en")).toBe("pl");
+    expect(resolveLocale(undefined, "en")).toBe("en");
     expect(resolveLocale("xx", null)).toBe("pl");
+    expect(resolveLocale(undefined, "de")).toBe("pl");
+    expect(resolveLocale(undefined)).toBe("pl");
   });
 });

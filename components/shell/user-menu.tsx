@@ -22,7 +22,7 @@ function initialsOf(name: string): string {
 export function UserMenu({ user, placement = "top start" }: { user: ShellUser; placement?: "top start" | "bottom end" }) {
   const t = useT();
   const locale = useLocale();
-  const { switchLocale } = useSwitchLocale();
+  const { switchLocale } = useSwitchLocale({ account: true });
 
   return (
     <Menu>

@@ -2,12 +2,13 @@ import { DEFAULT_LOCALE, isLocale, type Locale } from "./messages";
 
 export const LOCALE_COOKIE = "bokai-locale";
 
-/** Cookie choice first, then the browser's languages; Polish when nothing matches. */
-export function resolveLocale(cookieValue: string | undefined, acceptLanguage: string | null | undefined): Locale {
+/**
+ * The UI language: this browser's explicit choice (the language switcher's cookie), then
+ * the member's account setting, else Polish. The browser's own languages do not decide:
+ * BOK-AI is a Polish product, and a seller's English browser is not a choice of English.
+ */
+export function resolveLocale(cookieValue: string | undefined, accountLocale?: string | null): Locale {
   if (isLocale(cookieValue)) return cookieValue;
-  for (const part of (acceptLanguage ?? "").split(",")) {
-    const tag = part.split(";")[0]?.trim().slice(0, 2).toLowerCase();
-    if (isLocale(tag)) return tag;
-  }
+  if (isLocale(accountLocale ?? undefined)) return accountLocale as Locale;
   return DEFAULT_LOCALE;
 }

@@ -1,11 +1,14 @@
-import { cookies, headers } from "next/headers";
-import { translate, type Locale, type MessageKey } from "./messages";
+import { cookies } from "next/headers";
+import { getSessionUser } from "@/server/auth/next-auth";
+import { isLocale, translate, type Locale, type MessageKey } from "./messages";
 import { LOCALE_COOKIE, resolveLocale } from "./locale";
 
-/** Locale for server components: the cookie set by the language switcher, else Accept-Language. */
+/** Locale for server components: the language switcher's cookie, else the signed-in member's setting, else Polish. */
 export async function getRequestLocale(): Promise<Locale> {
-  const [c, h] = await Promise.all([cookies(), headers()]);
-  return resolveLocale(c.get(LOCALE_COOKIE)?.value, h.get("accept-language"));
+  const c = await cookies();
+  const chosen = c.get(LOCALE_COOKIE)?.value;
+  if (isLocale(chosen)) return chosen;
+  return resolveLocale(undefined, (await getSessionUser().catch(() => null))?.locale);
 }
 
 export async function getServerT() {

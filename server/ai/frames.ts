@@ -28,3 +28,17 @@ export const FRAMES: Record<Language, Frame> = {
   es: { greeting: (n) => (n ? `Hola ${n},` : "Hola,"), quotedInOtherLanguage: "Esta es la respuesta, citada de nuestras condiciones en su idioma original:", closing: "Si tiene otras preguntas, estaremos encantados de ayudarle.", regards: "Saludos cordiales", welcome: "¿En qué podemos ayudarle?", thanksReply: "¡Gracias por su mensaje!" },
   uk: { greeting: (n) => (n ? `Добрий день, ${n}!` : "Добрий день!"), quotedInOtherLanguage: "Ось відповідь, процитована з наших правил мовою оригіналу:", closing: "Якщо у вас є інші запитання, ми охоче допоможемо.", regards: "З повагою", welcome: "Чим можемо допомогти?", thanksReply: "Дякуємо за повідомлення!" },
 };
+
+/**
+ * The name a reply greets the buyer by: the first name of a real name the marketplace
+ * gives ("Anna Kowalska" → "Anna"), never a login ("kupujacy_demo", "marta_k93",
+ * "Jan1985"); no name at all rather than a login.
+ */
+export function greetingName(customer: { displayName: string | null; externalId: string } | null | undefined): string | undefined {
+  const name = customer?.displayName?.trim();
+  if (!name || name === customer?.externalId) return undefined;
+  const words = name.split(/\s+/);
+  const looksLikeName = words.every((w) => /^\p{Lu}[\p{L}'’-]*$/u.test(w));
+  return looksLikeName ? words[0] : undefined;
+}
+

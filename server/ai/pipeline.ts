@@ -15,6 +15,7 @@ import { readBillingAccess } from "@/server/billing/billing-service";
 import { countAiReplies, planLimit, warnNearLimit } from "@/server/billing/limits";
 import { chatSetup, type OwnModelKey } from "./providers";
 import { offlineResponder } from "./offline-responder";
+import { greetingName } from "./frames";
 import { llmResponder } from "./llm-responder";
 import { unsupportedFacts } from "./grounding";
 import { replyCheckReasons, VERIFIER_SETTLES } from "./answer-check";
@@ -77,7 +78,7 @@ export async function answerConversation(
       orderSnapshot: true,
       aiSummary: true,
       channelAccount: { select: { kind: true } },
-      customer: { select: { displayName: true } },
+      customer: { select: { displayName: true, externalId: true } },
       messages: {
         orderBy: { platformCreatedAt: "desc" },
         take: 30,
@@ -135,7 +136,7 @@ export async function answerConversation(
       request = {
         tenantName: tenant.name,
         language,
-        buyerName: conversation.customer?.displayName ?? undefined,
+        buyerName: greetingName(conversation.customer),
         buyerText,
         history,
         summary: conversation.aiSummary ?? undefined,

@@ -19,7 +19,7 @@ export async function createRequestContext(req: Request): Promise<Context> {
   return {
     db,
     user,
-    locale: resolveLocale(cookie(headers.get("cookie"), LOCALE_COOKIE), headers.get("accept-language")),
+    locale: resolveLocale(cookie(headers.get("cookie"), LOCALE_COOKIE), user?.locale),
     ip: clientIpFrom(headers.get("x-forwarded-for"), env().TRUSTED_PROXY_HOPS),
   };
 }

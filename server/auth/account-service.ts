@@ -90,6 +90,10 @@ export async function changePassword(db: Database, userId: string, input: { curr
   });
 }
 
+export async function setAccountLocale(db: Database, userId: string, locale: "pl" | "en") {
+  await userDb(db.prisma, userId).user.update({ where: { id: userId }, data: { locale }, select: { id: true } });
+}
+
 /** The signed-in user as the database sees them now (deleted users and old tokens are rejected by the caller). */
 export function loadSessionUser(db: Database, userId: string) {
   return userDb(db.prisma, userId).user.findUnique({

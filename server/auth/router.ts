@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { authedProcedure, createRouter, publicProcedure } from "@/server/api/trpc";
 import { ZTenantName, ZTenantSlug } from "@/server/tenants/schemas";
-import { changePassword, signUp } from "./account-service";
+import { changePassword, setAccountLocale, signUp } from "./account-service";
 import { ZEmail, ZPassword, ZPersonName } from "./schemas";
 
 export const ZSignUpInput = z.object({
@@ -21,6 +21,11 @@ export const authRouter = createRouter({
   }),
 
   me: publicProcedure.query(({ ctx }) => ctx.user),
+
+  /** The member's UI language, kept with the account (every device they sign in on). */
+  setLocale: authedProcedure
+    .input(z.object({ locale: z.enum(["pl", "en"]) }))
+    .mutation(({ ctx, input }) => setAccountLocale(ctx.db, ctx.user.id, input.locale)),
 
   changePassword: authedProcedure
     .input(z.object({ currentPassword: z.string().min(1).max(200), newPassword: ZPassword }))
