@@ -10,6 +10,14 @@ test("a new company starts with an empty inbox, a test channel to try the assist
   await expect(page).toHaveURL(/\/t\/[a-z0-9-]+\/inbox$/);
   const slug = slugOf(page);
 
+  await test.step("the first steps are listed, none done yet, each a link to where it is done", async () => {
+    const checklist = page.getByRole("region", { name: pl.onboarding.title });
+    await expect(checklist).toContainText(plText("onboarding.progress", { done: 0, total: 4 }));
+    await expect(checklist.getByRole("link", { name: pl.onboarding.steps.knowledge.title })).toHaveAttribute("href", `/t/${slug}/knowledge`);
+    await expect(checklist.getByRole("link", { name: pl.onboarding.steps.channel.title })).toHaveAttribute("href", `/t/${slug}/settings/channels`);
+    await expect(checklist.getByRole("listitem")).toHaveCount(4);
+  });
+
   await test.step("the inbox explains that it is empty and where channels are connected", async () => {
     await expect(page.getByText(pl.inbox.empty.inboxTitle)).toBeVisible();
     await page.getByRole("link", { name: pl.inbox.empty.connectChannels }).click();
@@ -49,6 +57,13 @@ test("a new company starts with an empty inbox, a test channel to try the assist
     await dialog.getByRole("button", { name: pl.inbox.simulate.submit }).click();
     await expect(page.getByText(plText("inbox.simulate.done", { number: 1 }))).toBeVisible();
     await expect(page.getByRole("list", { name: pl.inbox.conversations })).toContainText(pl.inbox.simulate.sample2);
+    // The checklist can be hidden, and stays hidden.
+    const checklist = page.getByRole("region", { name: pl.onboarding.title });
+    await checklist.getByRole("button", { name: pl.onboarding.dismiss }).click();
+    await expect(checklist).toBeHidden();
+    await page.reload();
+    await expect(page.getByRole("list", { name: pl.inbox.conversations })).toContainText(pl.inbox.simulate.sample2);
+    await expect(checklist).toBeHidden();
     await page.goto(`/t/${slug}/settings/channels`);
   });
 

@@ -85,6 +85,7 @@ type Attack = { name: string; run: (attacker: ReturnType<typeof callerFor>) => P
 /** One or more attacks per tenant procedure, keyed by its path. */
 const matrix: Record<string, Attack[]> = {
   "tenants.current": [{ name: "A's slug", run: (c) => c.tenants.current({ tenantSlug: a.tenant.slug }) }],
+  "tenants.onboarding": [{ name: "A's slug", run: (c) => c.tenants.onboarding({ tenantSlug: a.tenant.slug }) }],
   "tenants.updateSettings": [
     { name: "A's slug", run: (c) => c.tenants.updateSettings({ tenantSlug: a.tenant.slug, name: "pwned" }) },
   ],

@@ -43,6 +43,18 @@ describe("sign-up", () => {
     expect(channels).toEqual([expect.objectContaining({ kind: "demo", name: "Kanał testowy", status: "active" })]);
   });
 
+  it("a new company's first steps are ticked by what it has: a document, AI settings, a teammate", async () => {
+    const shop = await seedTenant(db, "onboarding");
+    const caller = callerFor(db, shop.owner);
+    const slug = shop.tenant.slug;
+    // The test channel alone is not a connected sales channel.
+    expect(await caller.tenants.onboarding({ tenantSlug: slug })).toEqual({ knowledge: false, aiAnswers: false, channel: false, team: false });
+    await caller.knowledgeBase.createFromText({ tenantSlug: slug, title: "Zwroty", text: "Na zwrot masz 30 dni od odbioru paczki." });
+    await caller.ai.updateSettings({ tenantSlug: slug, signature: "Zespół sklepu" });
+    await caller.tenants.invite({ tenantSlug: slug, email: `${unique("teammate")}@example.test`, role: "member" });
+    expect(await caller.tenants.onboarding({ tenantSlug: slug })).toEqual({ knowledge: true, aiAnswers: true, channel: false, team: true });
+  });
+
   it("a company created later also gets its test channel", async () => {
     const shop = await seedTenant(db, "second-company");
     const caller = callerFor(db, shop.owner);

@@ -1,7 +1,6 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
-import { useRouter } from "next/navigation";
 import { useT } from "@/components/providers/i18n";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -12,7 +11,6 @@ import { signInWithPassword } from "./sign-in";
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string | null }) {
   const t = useT();
-  const router = useRouter();
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
   const [pending, setPending] = useState(false);
@@ -25,8 +23,9 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string | null }) {
     try {
       const outcome = await signInWithPassword(email, password);
       if (outcome === "ok") {
-        // Stays "pending" while the next page loads, so the button cannot be pressed twice.
-        router.push(callbackUrl ?? "/");
+        // A full page load, so the whole app renders in the member's own language (the
+        // root layout reads it from the account); "pending" until then, so no double press.
+        window.location.assign(callbackUrl ?? "/");
         return;
       }
       setError(outcome === "rate_limited" ? t("auth.tooManyAttempts") : t("auth.invalidCredentials"));

@@ -12,6 +12,7 @@ import { SEARCH_INPUT_ID } from "./conversation-filters";
 import { ConversationListPane } from "./conversation-list-pane";
 import { ConversationView } from "./conversation-view";
 import { EmptyState } from "./empty-state";
+import { OnboardingChecklist } from "@/components/onboarding/onboarding-checklist";
 import { ChatIcon, KeyboardIcon } from "./inbox-icons";
 import { KeyboardHelpDialog } from "./keyboard-help";
 import { SimulateMessageDialog, type SimulationTarget } from "./simulate-message-dialog";
@@ -179,12 +180,15 @@ export function InboxWorkspace() {
               }
             />
           ) : (
-            <EmptyState
-              className="h-full bg-slate-50/60"
-              icon={<ChatIcon className="size-6" />}
-              title={t("inbox.empty.nothingSelectedTitle")}
-              body={t("inbox.empty.nothingSelectedBody")}
-            />
+            <div className="flex h-full flex-col overflow-y-auto bg-slate-50/60">
+              <OnboardingChecklist className="mx-auto mt-6 w-full max-w-xl" />
+              <EmptyState
+                className="flex-1"
+                icon={<ChatIcon className="size-6" />}
+                title={t("inbox.empty.nothingSelectedTitle")}
+                body={t("inbox.empty.nothingSelectedBody")}
+              />
+            </div>
           )}
         </section>
 

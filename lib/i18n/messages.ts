@@ -1079,6 +1079,19 @@ const pl = {
     readOnly: "Ustawienia skrzynki zmienia właściciel lub administrator. Możesz je przeglądać.",
     loadFailed: "Nie udało się wczytać ustawień skrzynki.",
   },
+  onboarding: {
+    title: "Pierwsze kroki",
+    progress: "Zrobione: {done} z {total}",
+    dismiss: "Ukryj",
+    done: "zrobione",
+    todo: "do zrobienia",
+    steps: {
+      knowledge: { title: "Dodaj wiedzę o sklepie", body: "Regulamin, zwroty, wysyłka, produkty: wgraj pliki, wklej tekst albo zaimportuj stronę. Na tym asystent opiera odpowiedzi." },
+      aiAnswers: { title: "Wybierz, jak odpowiada asystent", body: "Na które tematy może odpowiadać sam, a co czeka na Twoje kliknięcie; podpis i ton." },
+      channel: { title: "Połącz kanał sprzedaży", body: "Allegro i kolejne kanały. Do tego czasu wypróbuj asystenta na kanale testowym („Symuluj” w skrzynce)." },
+      team: { title: "Zaproś zespół", body: "Osoby, które odpowiadają kupującym razem z Tobą." },
+    },
+  },
   languages: {
     pl: "Polski",
     en: "English",
@@ -2269,6 +2282,19 @@ const en: Shape<typeof pl> = {
     cannedEmpty: "You have no canned replies yet.",
     readOnly: "Inbox settings are changed by an owner or admin. You can view them.",
     loadFailed: "The inbox settings could not be loaded.",
+  },
+  onboarding: {
+    title: "First steps",
+    progress: "Done: {done} of {total}",
+    dismiss: "Hide",
+    done: "done",
+    todo: "to do",
+    steps: {
+      knowledge: { title: "Add what you know about your shop", body: "Terms, returns, shipping, products: upload files, paste text or import a page. The assistant answers from these." },
+      aiAnswers: { title: "Choose how the assistant answers", body: "Which topics it may answer on its own and what waits for your click; signature and tone." },
+      channel: { title: "Connect a sales channel", body: "Allegro and the channels that follow. Until then, try the assistant on the test channel (“Simulate” in the inbox)." },
+      team: { title: "Invite your team", body: "People who answer buyers with you." },
+    },
   },
   languages: {
     pl: "Polski",

@@ -16,6 +16,7 @@ import {
 } from "./schemas";
 import { createTenant, getTenant, listTenantsForUser, updateTenantSettings } from "./tenant-service";
 import { changeMemberRole, leaveTenant, listMembers, removeMember } from "./member-service";
+import { getOnboardingSteps } from "./onboarding-service";
 import {
   acceptInvitation,
   inviteMember,
@@ -42,6 +43,9 @@ export const tenantsRouter = createRouter({
     .mutation(({ ctx, input: { tenantSlug: _slug, ...settings } }) =>
       updateTenantSettings(ctx.tenantDb, ctx.tenant.id, settings),
     ),
+
+  /** The first-steps checklist a new company sees until it has done them. */
+  onboarding: tenantMemberProcedure.query(({ ctx }) => getOnboardingSteps(ctx.tenantDb)),
 
   members: tenantMemberProcedure.query(({ ctx }) => listMembers(ctx.tenantDb)),
 
