@@ -161,6 +161,13 @@ test("a buyer's question gets an AI draft in the inbox, which the seller edits a
       // An edit in progress survives a reload.
       await page.reload();
       await expect(draft.getByLabel(pl.ai.ui.draft.textLabel)).toHaveValue(edited, { timeout: DRAFT_TIMEOUT });
+      // Ctrl+Enter in an AI draft asks first (until the seller chooses otherwise).
+      await draft.getByLabel(pl.ai.ui.draft.textLabel).press("Control+Enter");
+      const confirm = draft.getByRole("alertdialog", { name: pl.ai.ui.draft.confirmSend });
+      await expect(confirm).toBeVisible();
+      await confirm.getByRole("button", { name: pl.common.cancel }).click();
+      await expect(confirm).toBeHidden();
+      await expect(draft.getByLabel(pl.ai.ui.draft.textLabel)).toHaveValue(edited);
       await draft.getByRole("button", { name: pl.ai.ui.draft.send, exact: true }).click();
       await expect(draft).toBeHidden();
       const message = page.getByRole("list", { name: pl.inbox.thread.timeline }).getByRole("article").filter({ hasText: edited });

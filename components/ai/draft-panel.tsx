@@ -40,6 +40,24 @@ function Reasons({ title, reasons }: { title: string; reasons: string[] }) {
   );
 }
 
+const QUICK_SEND_KEY = "bokai:ai-draft-quick-send";
+
+function quickSendChosen(): boolean {
+  try {
+    return window.localStorage.getItem(QUICK_SEND_KEY) === "1";
+  } catch {
+    return false;
+  }
+}
+
+function chooseQuickSend() {
+  try {
+    window.localStorage.setItem(QUICK_SEND_KEY, "1");
+  } catch {
+    // Refused storage: it asks again next time.
+  }
+}
+
 function DraftEditor({ reply, actions, label }: { reply: AiReply; actions: DraftActions; label: string }) {
   const t = useT();
   const textareaId = useId();
@@ -59,11 +77,21 @@ function DraftEditor({ reply, actions, label }: { reply: AiReply; actions: Draft
     actions.send(reply.id, edited ? text : undefined);
   }
 
+  // Ctrl+Enter sends an AI draft at once only for a seller who chose that; otherwise it asks.
+  const [confirming, setConfirming] = useState(false);
+  const [remember, setRemember] = useState(false);
+  const rememberId = useId();
   function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
     if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
       event.preventDefault();
-      send();
+      if (quickSendChosen()) send();
+      else setConfirming(true);
     }
+  }
+  function confirmSend() {
+    if (remember) chooseQuickSend();
+    setConfirming(false);
+    send();
   }
 
   return (
@@ -83,6 +111,27 @@ function DraftEditor({ reply, actions, label }: { reply: AiReply; actions: Draft
         rows={3}
         className="block max-h-48 min-h-20 w-full resize-y rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm leading-relaxed text-slate-900 shadow-sm field-sizing-content focus:outline-2 focus:outline-offset-0 focus:outline-brand-500 disabled:cursor-not-allowed disabled:bg-slate-100"
       />
+      {confirming && (
+        <div role="alertdialog" aria-labelledby={`${rememberId}-q`} className="space-y-2 rounded-lg border border-amber-200 bg-amber-50 p-3">
+          <p id={`${rememberId}-q`} className="text-sm font-medium text-amber-900">
+            {t("ai.ui.draft.confirmSend")}
+          </p>
+          <div className="flex items-center gap-2">
+            <input id={rememberId} type="checkbox" checked={remember} onChange={(e) => setRemember(e.target.checked)} className="size-4 rounded border-slate-300 accent-brand-600" />
+            <label htmlFor={rememberId} className="text-xs text-amber-900">
+              {t("ai.ui.draft.quickSendRemember")}
+            </label>
+          </div>
+          <div className="flex gap-2">
+            <Button size="sm" onClick={confirmSend} autoFocus>
+              {t("ai.ui.draft.send")}
+            </Button>
+            <Button size="sm" variant="secondary" onClick={() => setConfirming(false)}>
+              {t("common.cancel")}
+            </Button>
+          </div>
+        </div>
+      )}
       <SourcesList sources={reply.sources} collapsible />
       <div className="flex flex-wrap items-center gap-2 pt-0.5">
         <Button size="sm" onClick={send} disabled={!text.trim() || actions.discarding || actions.regenerating} loading={actions.sending} loadingText={t("ai.ui.draft.sending")}>
