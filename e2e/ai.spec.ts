@@ -71,6 +71,7 @@ test("a new company sees who answers, saves how the assistant writes and tries i
 
   await test.step("the tone, signature and an escalation word are saved and survive a reload", async () => {
     await page.getByLabel(pl.ai.ui.settings.tone).selectOption({ label: pl.ai.ui.settings.tones.formal });
+    await page.getByLabel(pl.ai.ui.settings.address).selectOption({ label: pl.ai.ui.settings.addresses.pan_pani });
     await page.getByLabel(pl.ai.ui.settings.signature).fill(signature);
     await page.getByLabel(pl.ai.ui.settings.keywords).fill("adwokat");
     await page.getByLabel(pl.ai.ui.settings.keywords).press("Enter");
@@ -81,6 +82,7 @@ test("a new company sees who answers, saves how the assistant writes and tries i
     await page.reload();
     await expect(page.getByLabel(pl.ai.ui.settings.signature)).toHaveValue(signature);
     await expect(page.getByLabel(pl.ai.ui.settings.tone)).toHaveValue("formal");
+    await expect(page.getByLabel(pl.ai.ui.settings.address)).toHaveValue("pan_pani");
     await expect(page.getByRole("list", { name: pl.ai.ui.settings.keywordList }).getByRole("listitem")).toHaveText([/^adwokat/]);
   });
 

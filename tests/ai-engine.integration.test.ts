@@ -51,11 +51,24 @@ describe("offline responder (no model configured)", () => {
     await caller().ai.updateSettings({ tenantSlug: slug(), autoSend: {} });
   });
 
+  it("closes in the form of address the seller chose, and refuses one it does not know", async () => {
+    await caller().ai.updateSettings({ tenantSlug: slug(), address: "ty" });
+    try {
+      expect(await caller().ai.settings({ tenantSlug: slug() })).toMatchObject({ address: "ty" });
+      const reply = await latest(await buyerWrites("Ile kosztuje dostawa kurierem do domu?"));
+      expect(reply.text).toContain("Jeśli masz dodatkowe pytania");
+      await expect(caller().ai.updateSettings({ tenantSlug: slug(), address: "wy" as "ty" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    } finally {
+      await caller().ai.updateSettings({ tenantSlug: slug(), address: "panstwo" });
+    }
+  });
+
   it("drafts a grounded answer quoting the seller's own document, with its source, and says why it was not sent", async () => {
     const id = await buyerWrites("Dzień dobry, ile kosztuje dostawa kurierem?");
     const reply = await latest(id);
     expect(reply).toMatchObject({ action: "draft", status: "draft", provider: "offline", language: "pl", intent: "shipping", tier: "fast" });
     expect(reply.text).toContain("14,99 zł");
+    expect(reply.text).toContain("Jeśli mają Państwo dodatkowe pytania");
     expect(reply.sources.map((s) => s.title)).toContain("Wysyłka");
     expect(reply.reasons).toContain("ai.reasons.autoSendOff");
   });
@@ -161,6 +174,8 @@ describe("with a model (OpenAI-compatible, over HTTP)", () => {
   });
 
   const systemOf = FakeModelApi.systemPrompt;
+  /** The latest request that wrote a reply (the verifier's come after it). */
+  const writingRequest = () => fake.chatRequests().filter((r) => systemOf(r).startsWith("You are the customer-service assistant")).at(-1)!;
 
   it("writes from the sources, cites them, records tokens and cost per tenant, and auto-sends where allowed", async () => {
     fake.chat = (body) => {
@@ -182,6 +197,21 @@ describe("with a model (OpenAI-compatible, over HTTP)", () => {
     const request = fake.chatRequests().at(-1)!;
     expect(systemOf(request)).not.toContain("Ile kosztuje dostawa kurierem?");
     expect(JSON.stringify(request.messages.at(-1))).toContain("<buyer_message>");
+    // The seller's form of address reaches the writing model (the default: Państwo).
+    expect(systemOf(writingRequest())).toContain('address the buyer formally in the plural ("Państwo"');
+  });
+
+  it("tells the model the form of address the seller chose", async () => {
+    await caller().ai.updateSettings({ tenantSlug: slug(), address: "ty" });
+    try {
+      fake.chat = () => ({ content: "Dostawa kurierem kosztuje 14,99 zł [1].\nZespół Sklepu" });
+      await latest(await buyerWrites("Ile kosztuje kurier do paczkomatu?"));
+      const system = systemOf(writingRequest());
+      expect(system).toContain('address the buyer informally ("Ty"');
+      expect(system).not.toContain('"Państwo"');
+    } finally {
+      await caller().ai.updateSettings({ tenantSlug: slug(), address: "panstwo" });
+    }
   });
 
   it("complaints go to the smart tier and wait as drafts", async () => {

@@ -17,7 +17,7 @@ function request(buyerText: string, unknown: string[] = [], passages = [CARE]): 
   const words: QueryWord[] = queryTerms(buyerText).map((t) => ({ word: t.word, idf: unknown.includes(t.word) ? null : 2, corrected: false, corrections: [] }));
   return {
     tenantName: "Sklep", language: "pl", buyerText, history: [], passages, words, order: null,
-    signals: classifyMessage(buyerText), tier: "fast", settings: { persona: "", tone: "friendly", signature: "Sklep" },
+    signals: classifyMessage(buyerText), tier: "fast", settings: { persona: "", tone: "friendly", address: "panstwo", signature: "Sklep" },
   };
 }
 

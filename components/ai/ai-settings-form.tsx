@@ -19,7 +19,7 @@ import { AutoSendMatrix } from "./auto-send-matrix";
 import { EnabledSwitch } from "./enabled-switch";
 import { EscalationRules } from "./escalation-rules";
 import { KeywordInput } from "./keyword-input";
-import { HUMAN_ONLY_INTENTS, isTone, MAX_PERSONA_LENGTH, MAX_SIGNATURE_LENGTH, TONES, type AiSettings, type AutoSend } from "./types";
+import { FORMS_OF_ADDRESS, HUMAN_ONLY_INTENTS, isFormOfAddress, isTone, MAX_PERSONA_LENGTH, MAX_SIGNATURE_LENGTH, TONES, type AiSettings, type AutoSend } from "./types";
 
 /** The assistant's settings: everyone reads them, admins and owners change them. */
 export function AiSettingsSection() {
@@ -66,6 +66,7 @@ function SettingsForm({ initial, kinds }: { initial: AiSettings; kinds: ChannelK
   const [enabled, setEnabled] = useState(initial.enabled);
   const [persona, setPersona] = useState(initial.persona);
   const [tone, setTone] = useState(initial.tone);
+  const [address, setAddress] = useState(initial.address);
   const [signature, setSignature] = useState(initial.signature);
   const [keywords, setKeywords] = useState(initial.escalationKeywords);
   const [rules, setRules] = useState(initial.escalationRules);
@@ -87,7 +88,7 @@ function SettingsForm({ initial, kinds }: { initial: AiSettings; kinds: ChannelK
     event.preventDefault();
     formError.clear();
     setSaved(false);
-    update.mutate({ tenantSlug: tenant.slug, enabled, persona, tone, signature, escalationKeywords: keywords, escalationRules: rules, autoSend: withoutHumanOnly(autoSend) });
+    update.mutate({ tenantSlug: tenant.slug, enabled, persona, tone, address, signature, escalationKeywords: keywords, escalationRules: rules, autoSend: withoutHumanOnly(autoSend) });
   }
 
   return (
@@ -136,6 +137,23 @@ function SettingsForm({ initial, kinds }: { initial: AiSettings; kinds: ChannelK
             {TONES.map((value) => (
               <option key={value} value={value}>
                 {t(`ai.ui.settings.tones.${value}`)}
+              </option>
+            ))}
+          </SelectField>
+          <SelectField
+            label={t("ai.ui.settings.address")}
+            hint={t("ai.ui.settings.addressHint")}
+            name="address"
+            value={address}
+            onChange={(event) => {
+              if (isFormOfAddress(event.target.value)) setAddress(event.target.value);
+              changed();
+            }}
+            errors={formError.fieldError("address")}
+          >
+            {FORMS_OF_ADDRESS.map((value) => (
+              <option key={value} value={value}>
+                {t(`ai.ui.settings.addresses.${value}`)}
               </option>
             ))}
           </SelectField>

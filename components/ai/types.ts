@@ -18,6 +18,13 @@ export type AutoSend = AiSettings["autoSend"];
 
 export const TONES = ["friendly", "formal", "concise"] as const satisfies readonly AiTone[];
 
+export type FormOfAddress = AiSettings["address"];
+export const FORMS_OF_ADDRESS = ["panstwo", "pan_pani", "ty"] as const satisfies readonly FormOfAddress[];
+
+export function isFormOfAddress(value: string): value is FormOfAddress {
+  return (FORMS_OF_ADDRESS as readonly string[]).includes(value);
+}
+
 /** The engine's topics (server/ai/intent.ts), in the order the settings list them; `satisfies` keeps the list complete. */
 const INTENT_ORDER = {
   greeting: true,

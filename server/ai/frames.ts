@@ -5,6 +5,28 @@ import type { Language } from "@/lib/text/language";
  * in the buyer's language. Only the frame is ours; every fact comes verbatim from the
  * seller's documents.
  */
+export const FORMS_OF_ADDRESS = ["panstwo", "pan_pani", "ty"] as const;
+export type FormOfAddress = (typeof FORMS_OF_ADDRESS)[number];
+
+/** The closing line in Polish, in the form of address the seller chose. */
+const POLISH_CLOSING: Record<FormOfAddress, string> = {
+  panstwo: "Jeśli mają Państwo dodatkowe pytania, chętnie pomożemy.",
+  pan_pani: "Jeśli ma Pan/Pani dodatkowe pytania, chętnie pomożemy.",
+  ty: "Jeśli masz dodatkowe pytania, chętnie pomożemy.",
+};
+
+/** A frame's closing line; only Polish has forms of address to choose from. */
+export function closingLine(language: Language, address: FormOfAddress): string {
+  return language === "pl" ? POLISH_CLOSING[address] : FRAMES[language].closing;
+}
+
+/** What the model is told about addressing a Polish buyer. */
+export const POLISH_ADDRESS_RULE: Record<FormOfAddress, string> = {
+  panstwo: 'In Polish, address the buyer formally in the plural ("Państwo": "mogą Państwo", "Państwa zamówienie").',
+  pan_pani: 'In Polish, address the buyer formally in the singular ("Pan/Pani": "może Pan/Pani", "Pana/Pani zamówienie").',
+  ty: 'In Polish, address the buyer informally ("Ty": "możesz", "Twoje zamówienie").',
+};
+
 export interface Frame {
   greeting: (name?: string) => string;
   /** One line before a quote in another language than the buyer's (the offline responder cannot translate). */

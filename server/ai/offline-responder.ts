@@ -1,6 +1,6 @@
 import { detectLanguage, type Language } from "@/lib/text/language";
 import { CONTEXT_WEIGHT, coverageOf, coveredWords, fillsSlot, questionSlots, slotValues, weighQuestion, type Slot, type WeightedQuestion } from "./answer-check";
-import { FRAMES } from "./frames";
+import { closingLine, FRAMES } from "./frames";
 import { passageUnits } from "./passage-units";
 import type { GeneratedReply, ReplyRequest, Responder } from "./responder";
 
@@ -185,7 +185,7 @@ export const offlineResponder: Responder = {
     const lines = [frame.greeting(request.buyerName), ""];
     // It cannot translate: it says so in the buyer's language and quotes the policy as written.
     if (holdReasons.includes("ai.reasons.offlineNoTranslation")) lines.push(frame.quotedInOtherLanguage);
-    lines.push(quoted, "", frame.closing, "", frame.regards, signature(request));
+    lines.push(quoted, "", closingLine(request.language, request.settings.address), "", frame.regards, signature(request));
     return { ...base, text: lines.join("\n").trim(), handoff: false, cited: [...new Set(answer.pieces.map((p) => p.passage))], holdReasons };
   },
 };

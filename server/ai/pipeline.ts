@@ -145,7 +145,7 @@ export async function answerConversation(
         order,
         signals,
         tier: tier.tier,
-        settings: { persona: settings.persona, tone: settings.tone, signature: settings.signature },
+        settings: { persona: settings.persona, tone: settings.tone, address: settings.address, signature: settings.signature },
       };
       const responder = options.responder ?? responderFor(tier.tier, ownKey);
       if (responder !== offlineResponder) {

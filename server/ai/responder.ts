@@ -3,6 +3,7 @@ import type { QueryWord, RetrievedChunk } from "@/server/knowledge/retrieval";
 import type { MessageSignals, Tier } from "./intent";
 import type { Language } from "@/lib/text/language";
 import type { ToolDefinition, ToolResult } from "./tools-service";
+import type { FormOfAddress } from "./frames";
 
 /** Everything a responder may use to write one reply. Buyer text is data, never instructions. */
 export interface ReplyRequest {
@@ -22,7 +23,7 @@ export interface ReplyRequest {
   order: OrderSummary | null;
   signals: MessageSignals;
   tier: Tier;
-  settings: { persona: string; tone: string; signature: string };
+  settings: { persona: string; tone: string; address: FormOfAddress; signature: string };
   /** The tenant's webhook tools the model may call, and how to call one (logged). */
   tools?: ToolDefinition[];
   callTool?: (toolId: string, args: unknown) => Promise<ToolResult>;

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { INTENTS } from "./intent";
+import { FORMS_OF_ADDRESS } from "./frames";
 
 const CHANNEL_KINDS = ["demo", "allegro", "amazon", "olx", "emag", "website"] as const;
 
@@ -7,6 +8,7 @@ export const ZUpdateAiSettingsInput = z.object({
   enabled: z.boolean().optional(),
   persona: z.string().trim().max(1_000, { message: "validation.tooLong" }).optional(),
   tone: z.enum(["friendly", "formal", "concise"]).optional(),
+  address: z.enum(FORMS_OF_ADDRESS).optional(),
   signature: z.string().trim().max(300, { message: "validation.tooLong" }).optional(),
   autoSend: z.partialRecord(z.enum(CHANNEL_KINDS), z.array(z.enum(INTENTS)).max(INTENTS.length)).optional(),
   escalationKeywords: z.array(z.string().trim().min(1).max(60)).max(50).optional(),

@@ -6,6 +6,7 @@ import { z } from "zod";
 import { INTENTS, type Intent } from "./intent";
 import type { EscalationRule } from "./escalation";
 import type { OwnModelKey } from "./providers";
+import { FORMS_OF_ADDRESS, type FormOfAddress } from "./frames";
 
 /**
  * A tenant's AI settings; a tenant that never saved any gets the defaults (drafts only:
@@ -18,6 +19,8 @@ export interface AiSettingsView {
   enabled: boolean;
   persona: string;
   tone: "friendly" | "formal" | "concise";
+  /** How Polish replies address the buyer. */
+  address: FormOfAddress;
   signature: string;
   autoSend: Partial<Record<ChannelKind, Intent[]>>;
   escalationKeywords: string[];
@@ -30,6 +33,7 @@ export const DEFAULT_AI_SETTINGS: AiSettingsView = {
   enabled: true,
   persona: "",
   tone: "friendly",
+  address: "panstwo",
   signature: "",
   autoSend: {},
   escalationKeywords: [],
@@ -52,6 +56,7 @@ export async function readAiSettings(db: ScopedDb, tenantId: string): Promise<{ 
     enabled: row.enabled,
     persona: row.persona,
     tone,
+    address: (FORMS_OF_ADDRESS as readonly string[]).includes(row.address) ? (row.address as FormOfAddress) : "panstwo",
     signature: row.signature,
     autoSend: ZAutoSend.catch({}).parse(row.autoSend) as AiSettingsView["autoSend"],
     escalationKeywords: row.escalationKeywords,
@@ -76,6 +81,7 @@ export async function updateAiSettings(db: ScopedDb, tenantId: string, changes: 
     enabled: pick("enabled"),
     persona: pick("persona"),
     tone: pick("tone"),
+    address: pick("address"),
     signature: pick("signature"),
     autoSend: pick("autoSend"),
     escalationKeywords: pick("escalationKeywords"),
