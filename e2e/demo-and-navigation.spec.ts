@@ -1,11 +1,11 @@
 import { expect, test } from "@playwright/test";
-import { en, expectCurrentTenant, hasChromium, pl, SKIP_REASON, signIn } from "./support";
+import { en, expectCurrentTenant, hasChromium, newAccount, pl, SKIP_REASON, signIn, submitSignUp } from "./support";
 
 test.skip(!hasChromium, SKIP_REASON);
 
 const DEMO = { email: "demo@bok-ai.local", password: "demo1234" };
 
-test("the demo seller signs in, meets a helpful 404 for a foreign company and switches the UI to English", async ({ page, browser, baseURL }) => {
+test("the demo seller signs in, meets a helpful 404 for a foreign company and switches the UI to English", async ({ page }) => {
   await test.step("a protected page sends a signed-out visitor to sign-in and back", async () => {
     await page.goto("/t/demo-shop/members");
     await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Ft%2Fdemo-shop/);
@@ -44,29 +44,35 @@ test("the demo seller signs in, meets a helpful 404 for a foreign company and sw
     await expect(page.getByRole("cell", { name: "demo-shop", exact: true })).toBeVisible();
   });
 
-  await test.step("an English browser still gets Polish; once signed in, the account's choice applies, and changing it is kept", async () => {
-    const elsewhere = await browser.newContext({ baseURL, locale: "en-US" });
-    try {
-      const other = await elsewhere.newPage();
-      await other.goto("/sign-in");
-      await expect(other.locator("html")).toHaveAttribute("lang", "pl");
-      await signIn(other, DEMO.email, DEMO.password);
-      await expect(other.getByRole("navigation", { name: en.nav.mainNavigation }).getByRole("link", { name: en.nav.inbox })).toBeVisible();
-      // Back to Polish for the account: the demo seller is shared with the other specs.
-      await other.getByRole("button", { name: en.nav.userMenu }).click();
-      await other.getByRole("menuitem", { name: pl.languages.pl }).click();
-      await expect(other.getByRole("navigation", { name: pl.nav.mainNavigation }).getByRole("link", { name: pl.nav.inbox })).toBeVisible();
-    } finally {
-      await elsewhere.close();
-    }
-    const fresh = await browser.newContext({ baseURL, locale: "en-US" });
-    try {
-      const again = await fresh.newPage();
-      await again.goto("/sign-in");
-      await signIn(again, DEMO.email, DEMO.password);
-      await expect(again.getByRole("navigation", { name: pl.nav.mainNavigation }).getByRole("link", { name: pl.nav.inbox })).toBeVisible();
-    } finally {
-      await fresh.close();
-    }
+  await test.step("back to Polish, as the other specs expect of the shared demo seller", async () => {
+    await page.getByRole("button", { name: en.nav.userMenu }).click();
+    await page.getByRole("menuitem", { name: pl.languages.pl }).click();
+    await expect(page.getByRole("heading", { level: 1, name: pl.platform.title })).toBeVisible();
+    await expect(page.locator("html")).toHaveAttribute("lang", "pl");
   });
+});
+
+test("an English browser still gets Polish; a member's chosen language follows them to another browser", async ({ browser, baseURL }) => {
+  const owner = newAccount("Sklep Języki");
+  const first = await browser.newContext({ baseURL, locale: "en-US" });
+  const second = await browser.newContext({ baseURL, locale: "en-US" });
+  try {
+    const page = await first.newPage();
+    await page.goto("/sign-up");
+    await expect(page.locator("html")).toHaveAttribute("lang", "pl");
+    await submitSignUp(page, owner);
+    await expect(page.getByRole("navigation", { name: pl.nav.mainNavigation }).getByRole("link", { name: pl.nav.inbox })).toBeVisible();
+    await page.getByRole("button", { name: pl.nav.userMenu }).click();
+    await page.getByRole("menuitem", { name: en.languages.en }).click();
+    await expect(page.getByRole("navigation", { name: en.nav.mainNavigation }).getByRole("link", { name: en.nav.inbox })).toBeVisible();
+
+    const elsewhere = await second.newPage();
+    await elsewhere.goto("/sign-in");
+    await expect(elsewhere.locator("html")).toHaveAttribute("lang", "pl");
+    await signIn(elsewhere, owner.email, owner.password);
+    await expect(elsewhere.getByRole("navigation", { name: en.nav.mainNavigation }).getByRole("link", { name: en.nav.inbox })).toBeVisible();
+  } finally {
+    await first.close();
+    await second.close();
+  }
 });
