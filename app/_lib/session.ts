@@ -1,13 +1,14 @@
 import "server-only";
 import { cache } from "react";
 import { redirect } from "next/navigation";
-import { getSessionUser, type SessionUser } from "@/server/auth/next-auth";
+import type { SessionUser } from "@/server/auth/next-auth";
+import { currentSessionUser } from "@/server/auth/current-user";
 import { getDatabase } from "@/server/db/client";
 import { userDb } from "@/server/db/tenant-scope";
 import { listTenantsForUser } from "@/server/tenants/tenant-service";
 
 /** One session lookup per request, shared by a layout and its page. */
-export const currentUser = cache(getSessionUser);
+export const currentUser = currentSessionUser;
 
 /** The signed-in user, or a redirect to sign-in that comes back to `returnTo` afterwards. */
 export async function requireUser(returnTo: string): Promise<SessionUser> {

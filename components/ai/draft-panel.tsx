@@ -14,6 +14,7 @@ import type { AiReply } from "./types";
 import { useAiText } from "./use-ai-text";
 import { useDraftActions, useLatestReply, type DraftActions } from "./use-draft-actions";
 import { draftKey, readDraft, writeDraft } from "@/components/inbox/draft-store";
+import { readStored, writeStored } from "@/components/browser-storage";
 
 /**
  * A reply waits for a person while it is a draft or an escalation, the conversation is
@@ -42,22 +43,6 @@ function Reasons({ title, reasons }: { title: string; reasons: string[] }) {
 
 const QUICK_SEND_KEY = "bokai:ai-draft-quick-send";
 
-function quickSendChosen(): boolean {
-  try {
-    return window.localStorage.getItem(QUICK_SEND_KEY) === "1";
-  } catch {
-    return false;
-  }
-}
-
-function chooseQuickSend() {
-  try {
-    window.localStorage.setItem(QUICK_SEND_KEY, "1");
-  } catch {
-    // Refused storage: it asks again next time.
-  }
-}
-
 function DraftEditor({ reply, actions, label }: { reply: AiReply; actions: DraftActions; label: string }) {
   const t = useT();
   const textareaId = useId();
@@ -84,12 +69,13 @@ function DraftEditor({ reply, actions, label }: { reply: AiReply; actions: Draft
   function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
     if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
       event.preventDefault();
-      if (quickSendChosen()) send();
+      if (readStored(QUICK_SEND_KEY) === "1") send();
       else setConfirming(true);
     }
   }
   function confirmSend() {
-    if (remember) chooseQuickSend();
+    // Refused storage only means it asks again next time.
+    if (remember) writeStored(QUICK_SEND_KEY, "1");
     setConfirming(false);
     send();
   }

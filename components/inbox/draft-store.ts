@@ -1,3 +1,5 @@
+import { readStored, writeStored } from "@/components/browser-storage";
+
 /**
  * Unsent text of the reply box, per conversation and mode (reply / note). Kept in
  * localStorage so that moving to another conversation, a reload or a closed tab does not
@@ -13,21 +15,12 @@ interface Stored {
   savedAt: number;
 }
 
-function storage(): Storage | null {
-  try {
-    return typeof window === "undefined" ? null : window.localStorage;
-  } catch {
-    return null;
-  }
-}
-
 export function draftKey(conversationId: string, mode: string) {
   return `${PREFIX}${conversationId}:${mode}`;
 }
 
 export function readDraft(key: string): string {
-  const store = storage();
-  const raw = store?.getItem(key);
+  const raw = readStored(key);
   if (!raw) return memory.get(key) ?? "";
   try {
     const stored = JSON.parse(raw) as Partial<Stored>;
@@ -35,21 +28,17 @@ export function readDraft(key: string): string {
   } catch {
     // Not ours or damaged: forget it.
   }
-  store?.removeItem(key);
+  writeStored(key, null);
   return "";
 }
 
 export function writeDraft(key: string, text: string) {
-  const store = storage();
   if (!text) {
     memory.delete(key);
-    store?.removeItem(key);
+    writeStored(key, null);
     return;
   }
+  // The in-memory copy survives moving between conversations even where storage is refused.
   memory.set(key, text);
-  try {
-    store?.setItem(key, JSON.stringify({ text, savedAt: Date.now() } satisfies Stored));
-  } catch {
-    // Storage full or refused: the in-memory copy still survives moving between conversations.
-  }
+  writeStored(key, JSON.stringify({ text, savedAt: Date.now() } satisfies Stored));
 }

@@ -8,6 +8,7 @@ import { useT } from "@/components/providers/i18n";
 import { useTRPC } from "@/components/providers/trpc";
 import { useCurrentTenant } from "@/components/shell/shell-context";
 import { CheckCircleIcon } from "@/components/ui/icons";
+import { readStored, writeStored } from "@/components/browser-storage";
 
 type Step = "knowledge" | "aiAnswers" | "channel" | "team";
 
@@ -20,13 +21,7 @@ const STEPS: { step: Step; path: string }[] = [
 
 const dismissedKey = (tenantId: string) => `bokai:onboarding-dismissed:${tenantId}`;
 
-function readDismissed(tenantId: string): boolean {
-  try {
-    return window.localStorage.getItem(dismissedKey(tenantId)) === "1";
-  } catch {
-    return false;
-  }
-}
+const readDismissed = (tenantId: string) => readStored(dismissedKey(tenantId)) === "1";
 
 function subscribeToStorage(onChange: () => void) {
   window.addEventListener("storage", onChange);
@@ -52,11 +47,8 @@ export function OnboardingChecklist({ className }: { className?: string }) {
   if (done === STEPS.length) return null;
 
   function dismiss() {
-    try {
-      window.localStorage.setItem(dismissedKey(tenant.id), "1");
-    } catch {
-      // Storage refused: hidden until the next visit.
-    }
+    // Storage refused: hidden until the next visit.
+    writeStored(dismissedKey(tenant.id), "1");
     setHiddenNow(true);
   }
 

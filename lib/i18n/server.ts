@@ -1,5 +1,5 @@
 import { cookies } from "next/headers";
-import { getSessionUser } from "@/server/auth/next-auth";
+import { currentSessionUser } from "@/server/auth/current-user";
 import { isLocale, translate, type Locale, type MessageKey } from "./messages";
 import { LOCALE_COOKIE, resolveLocale } from "./locale";
 
@@ -8,7 +8,7 @@ export async function getRequestLocale(): Promise<Locale> {
   const c = await cookies();
   const chosen = c.get(LOCALE_COOKIE)?.value;
   if (isLocale(chosen)) return chosen;
-  return resolveLocale(undefined, (await getSessionUser().catch(() => null))?.locale);
+  return resolveLocale(undefined, (await currentSessionUser().catch(() => null))?.locale);
 }
 
 export async function getServerT() {

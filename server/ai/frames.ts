@@ -1,10 +1,5 @@
 import type { Language } from "@/lib/text/language";
 
-/**
- * The polite frame the offline responder puts around quoted knowledge-base passages,
- * in the buyer's language. Only the frame is ours; every fact comes verbatim from the
- * seller's documents.
- */
 export const FORMS_OF_ADDRESS = ["panstwo", "pan_pani", "ty"] as const;
 export type FormOfAddress = (typeof FORMS_OF_ADDRESS)[number];
 
@@ -27,6 +22,11 @@ export const POLISH_ADDRESS_RULE: Record<FormOfAddress, string> = {
   ty: 'In Polish, address the buyer informally ("Ty": "możesz", "Twoje zamówienie").',
 };
 
+/**
+ * The polite frame the offline responder puts around quoted knowledge-base passages,
+ * in the buyer's language. Only the frame is ours; every fact comes verbatim from the
+ * seller's documents.
+ */
 export interface Frame {
   greeting: (name?: string) => string;
   /** One line before a quote in another language than the buyer's (the offline responder cannot translate). */
@@ -63,4 +63,3 @@ export function greetingName(customer: { displayName: string | null; externalId:
   const looksLikeName = words.every((w) => /^\p{Lu}[\p{L}'’-]*$/u.test(w));
   return looksLikeName ? words[0] : undefined;
 }
-

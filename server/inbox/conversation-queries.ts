@@ -130,7 +130,7 @@ export async function getConversationThread(db: ScopedDb, tenantId: string, conv
     db.tenant.findUnique({ where: { id: tenantId }, select: { inboxSettings: true } }),
   ]);
   if (!conversation) throw new AppError("NOT_FOUND", "inbox.errors.conversationNotFound");
-  const [newestMessages, notes, newestEvents] = await Promise.all([
+  const [newestMessages, notes, newestEvents, sentDrafts] = await Promise.all([
     // The newest THREAD_WINDOW messages (a long thread shows its latest, not its first).
     db.message.findMany({
       where: { conversationId },
@@ -163,12 +163,11 @@ export async function getConversationThread(db: ScopedDb, tenantId: string, conv
       take: 200,
       select: { id: true, type: true, data: true, actorUserId: true, createdAt: true },
     }),
+    // Replies that went out from an AI draft (a person's rewrite is labelled "based on an AI draft").
+    db.aiReply.findMany({ where: { conversationId, status: "sent", messageId: { not: null } }, select: { messageId: true } }),
   ]);
   const olderMessagesHidden = newestMessages.length > THREAD_WINDOW;
-  // Replies that went out from an AI draft (a person's rewrite is labelled "based on an AI draft").
-  const fromDrafts = new Set(
-    (await db.aiReply.findMany({ where: { conversationId, status: "sent", messageId: { in: newestMessages.map((m) => m.id) } }, select: { messageId: true } })).map((r) => r.messageId),
-  );
+  const fromDrafts = new Set(sentDrafts.map((r) => r.messageId));
   const messages = newestMessages
     .slice(0, THREAD_WINDOW)
     .reverse()
